@@ -1,0 +1,4 @@
+@NullMarked
+package org.voicequeue.audio;
+
+import org.jspecify.annotations.NullMarked;

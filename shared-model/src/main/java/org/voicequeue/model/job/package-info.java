@@ -1,0 +1,4 @@
+@NullMarked
+package org.voicequeue.model.job;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.voicequeue.model.kafka;
+
+import org.jspecify.annotations.NullMarked;

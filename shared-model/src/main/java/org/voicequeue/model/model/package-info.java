@@ -1,0 +1,4 @@
+@NullMarked
+package org.voicequeue.model.model;
+
+import org.jspecify.annotations.NullMarked;

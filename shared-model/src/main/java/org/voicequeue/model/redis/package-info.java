@@ -1,0 +1,4 @@
+@NullMarked
+package org.voicequeue.model.redis;
+
+import org.jspecify.annotations.NullMarked;
