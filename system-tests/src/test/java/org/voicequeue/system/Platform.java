@@ -1,0 +1,52 @@
+package org.voicequeue.system;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.voicequeue.testsupport.TestInfrastructure;
+
+/**
+ * The whole platform as a user runs it: the packaged api-service and worker-service jars as separate JVMs on the
+ * real Kafka, Redis and S3 servers, with the ONNX engine serving the committed tiny models.
+ */
+final class Platform implements AutoCloseable {
+    final ServiceProcess api;
+    final ServiceProcess worker;
+
+    private Platform(ServiceProcess api, ServiceProcess worker) {
+        this.api = api;
+        this.worker = worker;
+    }
+
+    static Platform start() throws IOException {
+        TestInfrastructure servers = TestInfrastructure.get();
+        Path root = servers.repoRoot();
+        Map<String, String> env = new HashMap<>();
+        env.put("VOICEQUEUE_KAFKA_BOOTSTRAP", servers.kafkaBootstrap());
+        env.put("VOICEQUEUE_REDIS_HOST", servers.redisHost());
+        env.put("VOICEQUEUE_REDIS_PORT", Integer.toString(servers.redisPort()));
+        env.put("VOICEQUEUE_STORAGE_ENDPOINT", servers.s3Endpoint());
+        env.put("VOICEQUEUE_STORAGE_ACCESS_KEY", servers.s3AccessKey());
+        env.put("VOICEQUEUE_STORAGE_SECRET_KEY", servers.s3SecretKey());
+        env.put("VOICEQUEUE_MODELS_DIR", root.resolve("models").toString());
+        // a fresh consumer group per run: messages left on the topic by other modules' tests are not ours to run
+        env.put("VOICEQUEUE_WORKER_GROUP_ID", "voicequeue-system-" + System.nanoTime());
+        Path logs = root.resolve("system-tests/target/service-logs");
+        ServiceProcess api = ServiceProcess.start("api-service", root.resolve("api-service/target/api-service.jar"), env, logs);
+        try {
+            ServiceProcess worker = ServiceProcess.start(
+                    "worker-service", root.resolve("worker-service/target/worker-service.jar"), env, logs);
+            return new Platform(api, worker);
+        } catch (RuntimeException | IOException e) {
+            api.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+        api.close();
+    }
+}
