@@ -1,0 +1,60 @@
+package org.voicequeue.worker.synthesis.onnx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.voicequeue.model.model.ModelInfo;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One model directory's {@code model.json} (GRAPH-CONTRACT.md §7): everything the engine needs, nothing hard-coded. */
+record ModelManifest(
+        Path dir,
+        String id,
+        String weights,
+        long parameterCount,
+        int sampleRate,
+        int hopLength,
+        int textDim,
+        int melDim,
+        String tokenizer,
+        String vocabFile,
+        String melGraph,
+        String textEmbedGraph,
+        String transformerGraph,
+        String vocoderGraph) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final double MAX_REFERENCE_SECONDS = 12.0;
+
+    static ModelManifest read(Path manifestFile) throws IOException {
+        JsonNode m = JSON.readTree(Files.readString(manifestFile));
+        Path dir = manifestFile.toAbsolutePath().getParent();
+        JsonNode params = m.path("parameter_count");
+        long count = 0;
+        for (JsonNode n : params) {
+            count += n.asLong();
+        }
+        JsonNode graphs = m.path("graphs");
+        return new ModelManifest(
+                dir,
+                m.path("family").asString(m.path("model").asString("unknown")),
+                m.path("source").asString("random"),
+                count,
+                m.path("sample_rate").asInt(24000),
+                m.path("hop_length").asInt(256),
+                m.path("text_dim").asInt(),
+                m.path("mel_dim").asInt(100),
+                m.path("tokenizer").asString("custom"),
+                m.path("vocab_file").asString("vocab.txt"),
+                graphs.path("mel").path("file").asString("mel.onnx"),
+                graphs.path("text_embed").path("file").asString("text_embed.onnx"),
+                graphs.path("transformer").path("file").asString("transformer.onnx"),
+                graphs.path("vocoder").path("file").asString("vocoder.onnx"));
+    }
+
+    ModelInfo info() {
+        return new ModelInfo(id, sampleRate, List.of("en", "zh"), MAX_REFERENCE_SECONDS, weights, parameterCount);
+    }
+}
