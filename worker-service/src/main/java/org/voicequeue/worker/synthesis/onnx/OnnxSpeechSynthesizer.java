@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.voicequeue.model.job.ErrorCodes;
@@ -29,6 +30,7 @@ public class OnnxSpeechSynthesizer implements SpeechSynthesizer, AutoCloseable {
     private final PinyinConverter converter = new PinyinConverter();
     private final Map<String, OnnxModel> open = new ConcurrentHashMap<>();
 
+    @Autowired
     public OnnxSpeechSynthesizer(
             @Value("${voicequeue.models.dir:#{null}}") String modelsDir,
             @Value("${voicequeue.synthesis.provider:cpu}") String provider,
