@@ -1,0 +1,47 @@
+package org.voicequeue.api.job;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.voicequeue.api.system.FieldProblem;
+import org.voicequeue.api.system.VoiceQueueProperties;
+import org.voicequeue.audio.AudioDecoder;
+import org.voicequeue.audio.DecodedAudio;
+import org.voicequeue.audio.InvalidAudioException;
+import org.voicequeue.audio.SpeechActivity;
+import org.voicequeue.model.job.ErrorCodes;
+
+/** The reference audio must decode (format detected from content) and hold enough speech to clone a voice. */
+@Component
+class ReferenceAudioCheck {
+    static final String FIELD = "reference_audio";
+
+    private final VoiceQueueProperties.Limits limits;
+
+    ReferenceAudioCheck(VoiceQueueProperties properties) {
+        this.limits = properties.limits();
+    }
+
+    void check(byte[] audio, List<FieldProblem> problems) {
+        if (audio.length > limits.maxReferenceAudioSize().toBytes()) {
+            problems.add(problem("must be at most " + limits.maxReferenceAudioSize().toMegabytes() + " MB"));
+            return;
+        }
+        DecodedAudio decoded;
+        try {
+            decoded = AudioDecoder.decode(audio);
+        } catch (InvalidAudioException e) {
+            problems.add(problem(e.getMessage()));
+            return;
+        }
+        double speech = SpeechActivity.speechSeconds(decoded);
+        if (speech < limits.minSpeechSeconds()) {
+            problems.add(problem(String.format(Locale.ROOT,
+                    "must contain at least %.1f s of speech (found %.2f s)", limits.minSpeechSeconds(), speech)));
+        }
+    }
+
+    private static FieldProblem problem(String message) {
+        return new FieldProblem(FIELD, message, ErrorCodes.INVALID_AUDIO);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.voicequeue.api.job;
+
+import org.jspecify.annotations.NullMarked;

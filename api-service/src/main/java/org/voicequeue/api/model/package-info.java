@@ -1,0 +1,4 @@
+@NullMarked
+package org.voicequeue.api.model;
+
+import org.jspecify.annotations.NullMarked;

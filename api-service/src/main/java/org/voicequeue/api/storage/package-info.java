@@ -1,0 +1,4 @@
+@NullMarked
+package org.voicequeue.api.storage;
+
+import org.jspecify.annotations.NullMarked;

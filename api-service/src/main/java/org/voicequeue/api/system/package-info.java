@@ -1,0 +1,4 @@
+@NullMarked
+package org.voicequeue.api.system;
+
+import org.jspecify.annotations.NullMarked;

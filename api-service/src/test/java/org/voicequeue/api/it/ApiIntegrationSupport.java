@@ -1,0 +1,132 @@
+package org.voicequeue.api.it;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import org.voicequeue.testsupport.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The api-service on a random port against the real Kafka, Redis and S3 of {@link TestInfrastructure}. Each test
+ * class gets owners (API keys) of its own, so counting an owner's jobs is not disturbed by other tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ApiIntegrationSupport {
+    /** One run id per JVM: owners are {@code it-<run>-<name>}, their keys {@code key-<run>-<name>}. */
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String[] OWNERS = {"main", "other", "bad", "outage", "idem", "cancel"};
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestInfrastructure.get().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        StringBuilder keys = new StringBuilder();
+        for (String name : OWNERS) {
+            keys.append(keys.isEmpty() ? "" : ",").append(owner(name)).append(':').append(sha256(key(name)));
+        }
+        registry.add("voicequeue.api-keys", keys::toString);
+        registry.add("voicequeue.storage.bucket", () -> "voicequeue-it-reference-audio");
+        registry.add("voicequeue.kafka.partitions", () -> "3");
+    }
+
+    static String owner(String name) {
+        return "it-" + RUN + "-" + name;
+    }
+
+    static String key(String name) {
+        return "key-" + RUN + "-" + name;
+    }
+
+    record Answer(HttpStatusCode status, HttpHeaders headers, @Nullable JsonNode body) {
+        String code() {
+            return body == null ? "" : body.path("code").asString();
+        }
+    }
+
+    Answer submit(String ownerName, MultipartBodyBuilder form, @Nullable String idempotencyKey) {
+        return client().post().uri("/v1/jobs")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + key(ownerName))
+                .headers(h -> {
+                    if (idempotencyKey != null) {
+                        h.set("Idempotency-Key", idempotencyKey);
+                    }
+                })
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form.build())
+                .exchange((request, response) -> answer(response.getStatusCode(), response.getHeaders(),
+                        response.getBody().readAllBytes()));
+    }
+
+    Answer get(String ownerName, String path) {
+        return send(ownerName, "GET", path);
+    }
+
+    Answer send(String ownerName, String method, String path) {
+        return client().method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + key(ownerName))
+                .exchange((request, response) -> answer(response.getStatusCode(), response.getHeaders(),
+                        response.getBody().readAllBytes()));
+    }
+
+    RestClient client() {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    /** A valid submission: 3 s of speech-like audio, a transcript and a text. */
+    static MultipartBodyBuilder aValidForm(String text) {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("reference_audio", TestClips.speechLike(3, 140)).filename("reference.wav")
+                .contentType(MediaType.parseMediaType("audio/wav"));
+        form.part("reference_text", "Some call me nature, others call me mother nature.");
+        form.part("text", text);
+        return form;
+    }
+
+    long jobsOf(String ownerName) {
+        Long count = redis.opsForZSet().zCard(org.voicequeue.model.redis.RedisKeys.jobsOfOwner(owner(ownerName)));
+        return count == null ? 0 : count;
+    }
+
+    Map<Object, Object> jobHash(String jobId) {
+        return redis.opsForHash().entries(org.voicequeue.model.redis.RedisKeys.job(jobId));
+    }
+
+    private static Answer answer(HttpStatusCode status, HttpHeaders headers, byte[] body) {
+        JsonNode json = null;
+        MediaType type = headers.getContentType();
+        if (body.length > 0 && type != null && type.getSubtype().contains("json")) {
+            json = JSON.readTree(body);
+        }
+        return new Answer(status, headers, json);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
