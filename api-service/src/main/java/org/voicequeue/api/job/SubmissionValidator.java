@@ -4,6 +4,7 @@ import static org.voicequeue.api.job.JobParamsParser.blankToNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.voicequeue.api.webhook.CallbackUrlPolicy;
 import org.springframework.stereotype.Component;
 import org.voicequeue.api.model.ModelCatalog;
 import org.voicequeue.api.system.FieldProblem;
@@ -22,9 +23,11 @@ class SubmissionValidator {
     private final ReferenceAudioCheck audioCheck;
     private final CallbackCheck callbackCheck;
     private final MetadataCheck metadataCheck;
+    private final CallbackUrlPolicy callbackPolicy;
 
     SubmissionValidator(VoiceQueueProperties properties, ModelCatalog models, ReferenceAudioCheck audioCheck,
-            MetadataCheck metadataCheck) {
+            MetadataCheck metadataCheck, CallbackUrlPolicy callbackPolicy) {
+        this.callbackPolicy = callbackPolicy;
         this.limits = properties.limits();
         this.models = models;
         this.audioCheck = audioCheck;
@@ -44,6 +47,12 @@ class SubmissionValidator {
         }
         JobParams params = JobParamsParser.parse(form, problems);
         callbackCheck.check(form.callbackUrl(), form.callbackEvents(), problems);
+        // syntax first; then where the URL leads (loopback, private, metadata ...), checked again at delivery time
+        if (blankToNull(form.callbackUrl()) != null
+                && problems.stream().noneMatch(p -> p.field().equals("callback_url"))) {
+            callbackPolicy.findRefusal(form.callbackUrl().trim())
+                    .ifPresent(reason -> problems.add(FieldProblem.of("callback_url", reason)));
+        }
         metadataCheck.check(form.metadata(), problems);
         if (blankToNull(form.voiceId()) != null) {
             problems.add(FieldProblem.of("voice_id", "stored voices are not supported yet; send reference_audio"));

@@ -21,6 +21,7 @@ import org.voicequeue.api.job.IdempotencyConflictException;
 import org.voicequeue.api.job.JobFinishedException;
 import org.voicequeue.api.job.JobNotFinishedException;
 import org.voicequeue.api.job.JobNotFoundException;
+import org.voicequeue.api.webhook.DeliveriesNotFoundException;
 import org.voicequeue.api.job.ResultExpiredException;
 import org.voicequeue.api.storage.ReferenceAudioStoreException;
 import org.voicequeue.model.job.ErrorCodes;
@@ -48,6 +49,7 @@ final class ProblemTable {
         row(RequestValidationException.class, HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
                 e -> "The request has invalid fields.");
         row(JobNotFoundException.class, HttpStatus.NOT_FOUND, ErrorCodes.JOB_NOT_FOUND, OWN_MESSAGE);
+        row(DeliveriesNotFoundException.class, HttpStatus.NOT_FOUND, ErrorCodes.JOB_NOT_FOUND, OWN_MESSAGE);
         row(JobNotFinishedException.class, HttpStatus.CONFLICT, ErrorCodes.JOB_NOT_FINISHED, OWN_MESSAGE);
         row(JobFinishedException.class, HttpStatus.CONFLICT, ErrorCodes.JOB_FINISHED, OWN_MESSAGE);
         row(ResultExpiredException.class, HttpStatus.GONE, ErrorCodes.RESULT_EXPIRED, OWN_MESSAGE);
