@@ -30,8 +30,11 @@ final class Platform implements AutoCloseable {
         env.put("VOICEQUEUE_STORAGE_ACCESS_KEY", servers.s3AccessKey());
         env.put("VOICEQUEUE_STORAGE_SECRET_KEY", servers.s3SecretKey());
         env.put("VOICEQUEUE_MODELS_DIR", root.resolve("models").toString());
-        // a fresh consumer group per run: messages left on the topic by other modules' tests are not ours to run
-        env.put("VOICEQUEUE_WORKER_GROUP_ID", "voicequeue-system-" + System.nanoTime());
+        // A fresh worker group starting at the topic's end: jobs left on the shared test topic by other modules'
+        // tests are not ours to run, and must not queue in front of ours.
+        String group = "voicequeue-system-" + System.nanoTime();
+        TopicPositions.startGroupAtEnd(servers.kafkaBootstrap(), group, "voicequeue.jobs");
+        env.put("VOICEQUEUE_KAFKA_GROUP_ID", group);
         Path logs = root.resolve("system-tests/target/service-logs");
         ServiceProcess api = ServiceProcess.start("api-service", root.resolve("api-service/target/api-service.jar"), env, logs);
         try {

@@ -41,7 +41,7 @@ class JobSubmissionService {
     }
 
     Submitted submit(String owner, @Nullable String idempotencyKey, JobSubmissionForm form) {
-        ValidSubmission submission = validator.validate(form);
+        ValidSubmission submission = validator.validate(owner, form);
         String fingerprint = form.fingerprint();
         Idempotency.Decision decision = idempotency.reserve(owner, idempotencyKey, fingerprint, JobIds.newJobId());
         if (decision instanceof Idempotency.Decision.Replay replay) {
@@ -57,7 +57,7 @@ class JobSubmissionService {
     }
 
     private JobResource create(String jobId, String owner, ValidSubmission submission) {
-        String audioKey = audioStore.store(submission.referenceAudio(), submission.referenceAudioSha256());
+        String audioKey = storeReference(submission);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var fields = records.newJob(jobId, owner, submission, audioKey, now);
         jobs.create(jobId, owner, now.toEpochMilli(), fields);
@@ -70,6 +70,20 @@ class JobSubmissionService {
         }
         log.info("Queued job {} for {} (model {})", jobId, owner, submission.model());
         return records.toResource(fields);
+    }
+
+    /** A stored voice's audio is already in the store: the job copies its key (the voice may be deleted later). */
+    private String storeReference(ValidSubmission submission) {
+        String stored = submission.storedReferenceKey();
+        byte[] audio = submission.referenceAudio();
+        String sha256 = submission.referenceAudioSha256();
+        if (stored != null) {
+            return stored;
+        }
+        if (audio == null || sha256 == null) {
+            throw new IllegalStateException("a valid submission has reference audio or a stored voice");
+        }
+        return audioStore.store(audio, sha256);
     }
 
     private JobResource replayed(String jobId, String owner) {

@@ -2,6 +2,7 @@ package org.voicequeue.api.job;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.voicequeue.api.system.FieldProblem;
 import org.voicequeue.api.system.VoiceQueueProperties;
@@ -22,23 +23,26 @@ class ReferenceAudioCheck {
         this.limits = properties.limits();
     }
 
-    void check(byte[] audio, List<FieldProblem> problems) {
+    /** The decoded audio when it passed (stored voices measure it), else null after adding a problem. */
+    @Nullable DecodedAudio check(byte[] audio, List<FieldProblem> problems) {
         if (audio.length > limits.maxReferenceAudioSize().toBytes()) {
             problems.add(problem("must be at most " + limits.maxReferenceAudioSize().toMegabytes() + " MB"));
-            return;
+            return null;
         }
         DecodedAudio decoded;
         try {
             decoded = AudioDecoder.decode(audio);
         } catch (InvalidAudioException e) {
             problems.add(problem(e.getMessage()));
-            return;
+            return null;
         }
         double speech = SpeechActivity.speechSeconds(decoded);
         if (speech < limits.minSpeechSeconds()) {
             problems.add(problem(String.format(Locale.ROOT,
                     "must contain at least %.1f s of speech (found %.2f s)", limits.minSpeechSeconds(), speech)));
+            return null;
         }
+        return decoded;
     }
 
     private static FieldProblem problem(String message) {

@@ -4,6 +4,7 @@ import static org.voicequeue.api.job.JobParamsParser.blankToNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.voicequeue.api.webhook.CallbackUrlPolicy;
 import org.springframework.stereotype.Component;
 import org.voicequeue.api.model.ModelCatalog;
@@ -20,31 +21,27 @@ class SubmissionValidator {
 
     private final VoiceQueueProperties.Limits limits;
     private final ModelCatalog models;
-    private final ReferenceAudioCheck audioCheck;
+    private final ReferenceResolver references;
     private final CallbackCheck callbackCheck;
     private final MetadataCheck metadataCheck;
     private final CallbackUrlPolicy callbackPolicy;
 
-    SubmissionValidator(VoiceQueueProperties properties, ModelCatalog models, ReferenceAudioCheck audioCheck,
+    SubmissionValidator(VoiceQueueProperties properties, ModelCatalog models, ReferenceResolver references,
             MetadataCheck metadataCheck, CallbackUrlPolicy callbackPolicy) {
         this.callbackPolicy = callbackPolicy;
         this.limits = properties.limits();
         this.models = models;
-        this.audioCheck = audioCheck;
+        this.references = references;
         this.callbackCheck = new CallbackCheck(properties.webhook().allowedHosts());
         this.metadataCheck = metadataCheck;
     }
 
-    ValidSubmission validate(JobSubmissionForm form) {
+    ValidSubmission validate(String owner, JobSubmissionForm form) {
         List<FieldProblem> problems = new ArrayList<>();
         String text = required("text", form.text(), limits.maxTextChars(), ErrorCodes.TEXT_TOO_LONG, problems);
-        String referenceText = required("reference_text", form.referenceText(), limits.maxReferenceTextChars(),
-                ErrorCodes.VALIDATION_FAILED, problems);
-        String model = blankToNull(form.model()) == null ? DEFAULT_MODEL : form.model().trim();
-        if (!models.isKnown(model)) {
-            problems.add(new FieldProblem("model", "is not a model that GET /v1/models lists",
-                    ErrorCodes.UNKNOWN_MODEL));
-        }
+        ResolvedReference reference = references.resolve(owner, form.referenceAudio(), form.voiceId(),
+                form.referenceText(), problems);
+        String model = model("model", form.model(), problems);
         JobParams params = JobParamsParser.parse(form, problems);
         callbackCheck.check(form.callbackUrl(), form.callbackEvents(), problems);
         // syntax first; then where the URL leads (loopback, private, metadata ...), checked again at delivery time
@@ -54,26 +51,39 @@ class SubmissionValidator {
                     .ifPresent(reason -> problems.add(FieldProblem.of("callback_url", reason)));
         }
         metadataCheck.check(form.metadata(), problems);
-        if (blankToNull(form.voiceId()) != null) {
-            problems.add(FieldProblem.of("voice_id", "stored voices are not supported yet; send reference_audio"));
-        }
-        byte[] audio = form.referenceAudio();
-        if (audio == null || audio.length == 0) {
-            if (blankToNull(form.voiceId()) == null) {
-                problems.add(FieldProblem.of("reference_audio", "is required"));
-            }
-        } else {
-            audioCheck.check(audio, problems);
-        }
         if (!problems.isEmpty()) {
             throw new RequestValidationException(problems);
         }
-        return new ValidSubmission(audio, Hashing.sha256Hex(audio), referenceText, text, model, params,
+        return new ValidSubmission(reference.audio(), reference.sha256(), reference.storedKey(), reference.text(),
+                text, model, params,
                 blankToNull(form.callbackUrl()), callbackCheck.eventsOrDefault(form.callbackUrl(),
                         form.callbackEvents()), blankToNull(form.metadata()));
     }
 
-    private static String required(String field, String value, int maxChars, String tooLongCode,
+    /**
+     * {@code callback_url} and {@code callback_events} checked as for jobs (syntax, then where the URL leads); the
+     * events to store, null without a URL. For batches, whose callback fields are their own.
+     */
+    @Nullable String callbackEvents(@Nullable String url, @Nullable String events, List<FieldProblem> problems) {
+        callbackCheck.check(url, events, problems);
+        if (url != null && !url.isBlank() && problems.stream().noneMatch(p -> p.field().equals("callback_url"))) {
+            callbackPolicy.findRefusal(url.trim())
+                    .ifPresent(reason -> problems.add(FieldProblem.of("callback_url", reason)));
+        }
+        return callbackCheck.eventsOrDefault(url, events);
+    }
+
+    /** The model named in {@code field} (default F5-TTS), with a problem when no catalog lists it. */
+    String model(String field, @Nullable String value, List<FieldProblem> problems) {
+        String model = blankToNull(value) == null ? DEFAULT_MODEL : value.trim();
+        if (!models.isKnown(model)) {
+            problems.add(new FieldProblem(field, "is not a model that GET /v1/models lists",
+                    ErrorCodes.UNKNOWN_MODEL));
+        }
+        return model;
+    }
+
+    static String required(String field, @Nullable String value, int maxChars, String tooLongCode,
             List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
             problems.add(FieldProblem.of(field, "is required and must not be blank"));

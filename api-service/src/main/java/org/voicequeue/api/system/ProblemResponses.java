@@ -44,14 +44,16 @@ public final class ProblemResponses {
 
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
-    @ApiResponse(responseCode = "404", description = "no such job for this caller (job_not_found)",
+    @ApiResponse(responseCode = "404", description = "no such job, batch or voice for this caller "
+            + "(job_not_found, batch_not_found, voice_not_found)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public @interface NotFound {}
 
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
-    @ApiResponse(responseCode = "409", description = "conflict with the job's state or an Idempotency-Key "
-            + "(job_not_finished, job_finished, idempotency_conflict)",
+    @ApiResponse(responseCode = "409", description = "conflict with the state of the job or batch, or an "
+            + "Idempotency-Key (job_not_finished, job_finished, batch_not_finished, batch_finished, batch_not_joined, "
+            + "idempotency_conflict)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public @interface Conflict {}
 

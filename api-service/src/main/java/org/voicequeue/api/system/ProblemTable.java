@@ -17,6 +17,11 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.voicequeue.api.batch.BatchAudioExpiredException;
+import org.voicequeue.api.batch.BatchFinishedException;
+import org.voicequeue.api.batch.BatchNotFinishedException;
+import org.voicequeue.api.batch.BatchNotFoundException;
+import org.voicequeue.api.batch.BatchNotJoinedException;
 import org.voicequeue.api.job.IdempotencyConflictException;
 import org.voicequeue.api.job.JobFinishedException;
 import org.voicequeue.api.job.JobNotFinishedException;
@@ -24,6 +29,7 @@ import org.voicequeue.api.job.JobNotFoundException;
 import org.voicequeue.api.webhook.DeliveriesNotFoundException;
 import org.voicequeue.api.job.ResultExpiredException;
 import org.voicequeue.api.storage.ReferenceAudioStoreException;
+import org.voicequeue.api.voice.VoiceNotFoundException;
 import org.voicequeue.model.job.ErrorCodes;
 
 /**
@@ -53,6 +59,12 @@ final class ProblemTable {
         row(JobNotFinishedException.class, HttpStatus.CONFLICT, ErrorCodes.JOB_NOT_FINISHED, OWN_MESSAGE);
         row(JobFinishedException.class, HttpStatus.CONFLICT, ErrorCodes.JOB_FINISHED, OWN_MESSAGE);
         row(ResultExpiredException.class, HttpStatus.GONE, ErrorCodes.RESULT_EXPIRED, OWN_MESSAGE);
+        row(BatchNotFoundException.class, HttpStatus.NOT_FOUND, BatchNotFoundException.CODE, OWN_MESSAGE);
+        row(BatchNotFinishedException.class, HttpStatus.CONFLICT, BatchNotFinishedException.CODE, OWN_MESSAGE);
+        row(BatchFinishedException.class, HttpStatus.CONFLICT, BatchFinishedException.CODE, OWN_MESSAGE);
+        row(BatchNotJoinedException.class, HttpStatus.CONFLICT, BatchNotJoinedException.CODE, OWN_MESSAGE);
+        row(BatchAudioExpiredException.class, HttpStatus.GONE, ErrorCodes.RESULT_EXPIRED, OWN_MESSAGE);
+        row(VoiceNotFoundException.class, HttpStatus.NOT_FOUND, VoiceNotFoundException.CODE, OWN_MESSAGE);
         row(IdempotencyConflictException.class, HttpStatus.CONFLICT, ErrorCodes.IDEMPOTENCY_CONFLICT, OWN_MESSAGE);
         row(UnauthorizedException.class, HttpStatus.UNAUTHORIZED, UNAUTHORIZED, OWN_MESSAGE);
         row(ServiceUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class ApiIntegrationSupport {
     /** One run id per JVM: owners are {@code it-<run>-<name>}, their keys {@code key-<run>-<name>}. */
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String[] OWNERS = {"main", "other", "bad", "outage", "idem", "cancel"};
+    static final String[] OWNERS = {"main", "other", "bad", "outage", "idem", "cancel", "batch", "voice"};
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -48,6 +48,8 @@ abstract class ApiIntegrationSupport {
         registry.add("voicequeue.api-keys", keys::toString);
         registry.add("voicequeue.storage.bucket", () -> "voicequeue-it-reference-audio");
         registry.add("voicequeue.kafka.partitions", () -> "3");
+        // the submission resolves callback hosts; no public DNS here, so the accepted callback is an allow-listed one
+        registry.add("voicequeue.webhook.allowed-hosts", () -> "localhost");
     }
 
     static String owner(String name) {

@@ -72,8 +72,30 @@ class BadInputIT extends ApiIntegrationSupport {
                         400, "validation_failed", "metadata"),
                 new Case("plain http callback", () -> with("callback_url", "http://example.com/hook"), 400,
                         "validation_failed", "callback_url"),
+                refusedCallback("http://127.0.0.1/hook"),
+                refusedCallback("http://[::1]/hook"),
+                refusedCallback("http://169.254.169.254/latest/meta-data/"),
+                refusedCallback("http://10.0.0.1/hook"),
+                refusedCallback("https://" + machineHostName() + "/hook"),
+                refusedCallback("file:///etc/passwd"),
+                refusedCallback("ftp://files.example/hook"),
                 new Case("unknown callback event", () -> withAll("callback_url", "https://example.com/hook",
                         "callback_events", "completed,exploded"), 400, "validation_failed", "callback_events"));
+    }
+
+    /** A host name (not an IP literal) that resolves to this machine: loopback or private here. */
+    private static String machineHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SSRF guard: each refused with 400 naming callback_url, before anything is stored or sent. */
+    private static Case refusedCallback(String url) {
+        return new Case("callback to " + url, () -> with("callback_url", url), 400, "validation_failed",
+                "callback_url");
     }
 
     @BeforeAll

@@ -27,7 +27,7 @@ class JobLifecycleIT extends ApiIntegrationSupport {
             form.part("speed", "1.2");
             form.part("seed", "7");
             form.part("metadata", "{\"chapter\":3}");
-            form.part("callback_url", "https://example.com/hooks/vq");
+            form.part("callback_url", "https://localhost/hooks/vq");
 
             Answer answer = submit("main", form, null);
 
@@ -46,7 +46,7 @@ class JobLifecycleIT extends ApiIntegrationSupport {
             Map<Object, Object> hash = jobHash(id);
             assertThat(hash).containsEntry(JobFields.STATUS, "queued").containsEntry(JobFields.OWNER, owner("main"))
                     .containsEntry(JobFields.ATTEMPTS, "0").containsEntry("callback_url",
-                            "https://example.com/hooks/vq")
+                            "https://localhost/hooks/vq")
                     .containsEntry("callback_events", "completed,failed,canceled");
             assertThat(hash.get(JobFields.REFERENCE_AUDIO_KEY).toString()).matches("reference-audio/sha256/[0-9a-f]{64}");
             assertThat(hash.get(JobFields.PARAMS).toString()).contains("\"nfe_steps\":32", "\"seed\":7");
