@@ -45,10 +45,15 @@ class JobLifecycleIT {
 
     @Test
     void submittedJobIsSynthesizedByTheOnnxEngineWithTheLengthOfItsDurationEstimate() throws Exception {
+        // A clip with no silence anywhere: the engine's reference clean-up (official preprocess_ref_audio_text)
+        // then keeps every sample and only appends 50 ms of silence, so the expected length is exact.
+        int clipSamples = 3 * RATE;
+        byte[] tone = toneWav(clipSamples);
+        String toneText = "A steady tone without pauses";
         String text = "Queues make slow work feel fast.";
         ApiClient.Answer submitted = client.submit(new ApiClient.Submission()
-                .referenceAudio(reference)
-                .field("reference_text", referenceText)
+                .referenceAudio(tone)
+                .field("reference_text", toneText)
                 .field("text", text)
                 .field("model", "F5-TTS")
                 .field("nfe_steps", "8")
@@ -67,17 +72,36 @@ class JobLifecycleIT {
         byte[] wav = Base64.getDecoder().decode(audio.body().get("audio_base64").asString());
         assertThat(client.getWav("/v1/jobs/" + id + "/audio").raw()).isEqualTo(wav);
 
-        // Official duration rule (GRAPH-CONTRACT.md §3): D = refA + int(refA / utf8(ref_text) * utf8(text) / speed);
-        // the vocoder turns the D - refA generated frames into (D - refA - 1) * hop samples. The engine first cleans
-        // the reference as the official code does (edge silence trimmed, 50 ms appended), which moves refA by a few
-        // frames we cannot see from outside: hence 5 % rather than an exact count.
-        int refSamples = pcm16Samples(reference);
-        int refA = refSamples / HOP;
-        String refText = officialReferenceText(referenceText);
-        int generated = (int) ((double) refA / utf8(refText) * utf8(text) / 1.0);
-        int expectedSamples = (generated - 1) * HOP;
-        assertThat(pcm16Samples(wav)).isCloseTo(expectedSamples, org.assertj.core.data.Percentage.withPercentage(5));
+        // Official duration rule (models/GRAPH-CONTRACT.md §3): refA = S // hop with S the cleaned reference,
+        // generated frames = int(refA / utf8(ref_text) * utf8(text) / speed), and the vocoder turns them into
+        // (generated - 1) * hop samples.
+        int refA = (clipSamples + RATE / 20) / HOP;
+        int generated = (int) ((double) refA / utf8(officialReferenceText(toneText)) * utf8(text) / 1.0);
+        assertThat(pcm16Samples(wav)).isEqualTo((generated - 1) * HOP);
         assertThat(job.get("result").get("sample_rate").asInt()).isEqualTo(RATE);
+        assertThat(job.get("result").get("duration_seconds").asDouble())
+                .isCloseTo((generated - 1) * HOP / (double) RATE, org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
+    void sameSeedSameInputsGiveTheSameAudio() throws Exception {
+        byte[] first = synthesizeWithSeed(7);
+        byte[] second = synthesizeWithSeed(7);
+        assertThat(second).isEqualTo(first);
+        assertThat(synthesizeWithSeed(8)).isNotEqualTo(first);
+    }
+
+    private static byte[] synthesizeWithSeed(long seed) throws Exception {
+        ApiClient.Answer submitted = client.submit(new ApiClient.Submission()
+                .referenceAudio(reference)
+                .field("reference_text", referenceText)
+                .field("text", "Seeds make noise repeatable.")
+                .field("nfe_steps", "4")
+                .field("seed", Long.toString(seed)), null);
+        assertThat(submitted.status()).isEqualTo(202);
+        String id = submitted.body().get("id").asString();
+        assertThat(awaitTerminal(id).get("status").asString()).isEqualTo("succeeded");
+        return client.getWav("/v1/jobs/" + id + "/audio").raw();
     }
 
     @Test
@@ -131,13 +155,32 @@ class JobLifecycleIT {
         return last.get();
     }
 
-    /** The official reference-text rule: end with ". " unless it already ends with ". " or "。". */
+    /**
+     * The reference text as the official code measures it: end with ". " unless it ends with ". " or "。"
+     * (preprocess_ref_audio_text), then one more space when the last character is one UTF-8 byte
+     * (infer_batch_process).
+     */
     private static String officialReferenceText(String text) {
         String t = text;
         if (!t.endsWith(". ") && !t.endsWith("。")) {
             t = t.endsWith(".") ? t + " " : t + ". ";
         }
-        return t;
+        return t.substring(t.length() - 1).getBytes(StandardCharsets.UTF_8).length == 1 ? t + " " : t;
+    }
+
+    /** 16-bit mono WAV of a loud two-tone chord: no sample window is silent, start to end. */
+    private static byte[] toneWav(int samples) {
+        ByteBuffer b = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                .putShort((short) 1).putInt(RATE).putInt(2 * RATE).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples);
+        for (int i = 0; i < samples; i++) {
+            double t = i / (double) RATE;
+            double v = 0.3 * Math.sin(2 * Math.PI * 220 * t) + 0.2 * Math.sin(2 * Math.PI * 330 * t);
+            b.putShort((short) Math.round(v * 32767));
+        }
+        return b.array();
     }
 
     private static int utf8(String s) {
