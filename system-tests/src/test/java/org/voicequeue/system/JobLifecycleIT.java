@@ -84,6 +84,27 @@ class JobLifecycleIT {
     }
 
     @Test
+    void aRunningJobCanceledThroughTheApiStopsBetweenStepsAndEndsCanceled() throws Exception {
+        ApiClient.Answer submitted = client.submit(new ApiClient.Submission()
+                .referenceAudio(reference)
+                .field("reference_text", referenceText)
+                .field("text", "A long sentence that keeps the worker busy for many sampling steps. ".repeat(6))
+                .field("nfe_steps", "64"), null);
+        assertThat(submitted.status()).isEqualTo(202);
+        String id = submitted.body().get("id").asString();
+        await("job running").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> client.get("/v1/jobs/" + id).body().get("status").asString(), s -> !s.equals("queued"));
+
+        ApiClient.Answer cancel = client.delete("/v1/jobs/" + id);
+
+        assertThat(cancel.status()).as(cancel.body().toString()).isEqualTo(202);
+        JsonNode job = awaitTerminal(id);
+        assertThat(job.get("status").asString()).isEqualTo("canceled");
+        assertThat(job.get("progress").asDouble()).isLessThan(1.0);
+        assertThat(client.get("/v1/jobs/" + id + "/audio").status()).isEqualTo(409);
+    }
+
+    @Test
     void sameSeedSameInputsGiveTheSameAudio() throws Exception {
         byte[] first = synthesizeWithSeed(7);
         byte[] second = synthesizeWithSeed(7);
