@@ -12,8 +12,8 @@ import org.voicequeue.model.job.JobStatus;
 
 /**
  * What one item's end means for its batch: count it (once per job), apply the batch status when every item has
- * ended, join the audio when due, and release the next waiting item. Every step is safe to repeat, so a redelivered
- * event (or one counted already by a cancel) changes nothing twice.
+ * ended, join the audio when due, queue the {@code batch.completed} webhook, and release the next waiting item. Every
+ * step is safe to repeat, so a redelivered event (or one counted already by a cancel) changes nothing twice.
  */
 @Component
 class BatchProgress {
@@ -22,11 +22,13 @@ class BatchProgress {
     private final RedisBatchStore store;
     private final BatchReleaser releaser;
     private final BatchStitcher stitcher;
+    private final BatchWebhooks webhooks;
 
-    BatchProgress(RedisBatchStore store, BatchReleaser releaser, BatchStitcher stitcher) {
+    BatchProgress(RedisBatchStore store, BatchReleaser releaser, BatchStitcher stitcher, BatchWebhooks webhooks) {
         this.store = store;
         this.releaser = releaser;
         this.stitcher = stitcher;
+        this.webhooks = webhooks;
     }
 
     void itemStarted(String batchId) {
@@ -42,7 +44,6 @@ class BatchProgress {
         }
         settle(batchId, counts.get());
         releaser.release(batchId, owner);
-        stitcher.stitchIfDue(batchId);
     }
 
     /** Applies the status the counts mean (terminal once); used after counting and after a cancel. */
@@ -51,10 +52,15 @@ class BatchProgress {
                 integer(values.get(3)), "1".equals(values.get(4)));
         String status = counts.status(true);
         if (BatchCounts.isTerminal(status)) {
+            // The join first, so a client (or webhook) that sees succeeded also gets the audio_url. Both steps, and
+            // the webhook, run every time, not only when this call completed the batch: a crash or Redis failure in
+            // between is repaired by the redelivered event, and every step is idempotent.
+            stitcher.stitchIfDue(batchId, status);
             if (store.complete(batchId, status, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())) {
                 log.info("Batch {} {}: {} succeeded, {} failed, {} canceled of {}", batchId, status,
                         counts.succeeded(), counts.failed(), counts.canceled(), counts.total());
             }
+            webhooks.completedIfEnded(batchId);
         } else {
             store.markRunning(batchId);
         }

@@ -17,7 +17,8 @@ import org.voicequeue.audio.WavJoiner;
 
 /**
  * Joins the items' audio, in item order with {@code pause_ms} of silence between them, into one WAV kept for the
- * result TTL. Runs when a {@code join} batch has succeeded; idempotent, so a redelivered last event may run it again.
+ * result TTL. Runs when every item of a {@code join} batch has succeeded, before the batch's status says so, so a
+ * client that sees {@code succeeded} also sees the audio; idempotent, so a redelivered last event may run it again.
  */
 @Component
 class BatchStitcher {
@@ -33,10 +34,13 @@ class BatchStitcher {
         this.maxBytes = batches.maxJoinedAudio().toBytes();
     }
 
-    void stitchIfDue(String batchId) {
+    /** @param status the status the batch's counts mean (it may not be stored yet) */
+    void stitchIfDue(String batchId, String status) {
+        if (!BatchCounts.SUCCEEDED.equals(status)) {
+            return;
+        }
         Map<String, String> hash = store.hash(batchId);
-        if (!"1".equals(hash.get(BatchFields.JOIN)) || !BatchCounts.SUCCEEDED.equals(hash.get(BatchFields.STATUS))
-                || BatchRecords.READY.equals(hash.get(BatchFields.AUDIO_STATE))) {
+        if (!"1".equals(hash.get(BatchFields.JOIN)) || BatchRecords.READY.equals(hash.get(BatchFields.AUDIO_STATE))) {
             return;
         }
         List<byte[]> clips = new ArrayList<>();

@@ -26,6 +26,7 @@ import org.voicequeue.api.job.IdempotencyConflictException;
 import org.voicequeue.api.job.JobFinishedException;
 import org.voicequeue.api.job.JobNotFinishedException;
 import org.voicequeue.api.job.JobNotFoundException;
+import org.voicequeue.api.webhook.BatchDeliveriesNotFoundException;
 import org.voicequeue.api.webhook.DeliveriesNotFoundException;
 import org.voicequeue.api.job.ResultExpiredException;
 import org.voicequeue.api.storage.ReferenceAudioStoreException;
@@ -60,6 +61,7 @@ final class ProblemTable {
         row(JobFinishedException.class, HttpStatus.CONFLICT, ErrorCodes.JOB_FINISHED, OWN_MESSAGE);
         row(ResultExpiredException.class, HttpStatus.GONE, ErrorCodes.RESULT_EXPIRED, OWN_MESSAGE);
         row(BatchNotFoundException.class, HttpStatus.NOT_FOUND, BatchNotFoundException.CODE, OWN_MESSAGE);
+        row(BatchDeliveriesNotFoundException.class, HttpStatus.NOT_FOUND, BatchNotFoundException.CODE, OWN_MESSAGE);
         row(BatchNotFinishedException.class, HttpStatus.CONFLICT, BatchNotFinishedException.CODE, OWN_MESSAGE);
         row(BatchFinishedException.class, HttpStatus.CONFLICT, BatchFinishedException.CODE, OWN_MESSAGE);
         row(BatchNotJoinedException.class, HttpStatus.CONFLICT, BatchNotJoinedException.CODE, OWN_MESSAGE);

@@ -8,9 +8,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.voicequeue.model.redis.JobFields;
-import org.voicequeue.model.redis.RedisKeys;
 
-/** Reads a job's delivery attempts, plus one {@code pending} row per delivery still waiting for its next attempt. */
+/**
+ * Reads the delivery attempts of a job or a batch (its subject, see {@link WebhookKeys#subject(String)}), plus one
+ * {@code pending} row per delivery still waiting for its next attempt.
+ */
 final class DeliveryHistory {
     private final StringRedisTemplate redis;
     private final AttemptJson json;
@@ -20,18 +22,21 @@ final class DeliveryHistory {
         this.json = json;
     }
 
-    /** Empty when the job does not exist or belongs to someone else (the two are indistinguishable to a caller). */
-    Optional<List<DeliveryAttempt>> findForOwner(String jobId, String owner) {
-        Object jobOwner = redis.opsForHash().get(RedisKeys.job(jobId), JobFields.OWNER);
-        if (jobOwner == null || !jobOwner.toString().equals(owner)) {
+    /**
+     * Empty when the job or batch does not exist or belongs to someone else (the two are indistinguishable to a
+     * caller). Job and batch hashes both keep their owner in the field {@code owner}.
+     */
+    Optional<List<DeliveryAttempt>> findForOwner(String subjectId, String owner) {
+        Object subjectOwner = redis.opsForHash().get(WebhookKeys.subject(subjectId), JobFields.OWNER);
+        if (subjectOwner == null || !subjectOwner.toString().equals(owner)) {
             return Optional.empty();
         }
         List<DeliveryAttempt> rows = new ArrayList<>();
-        List<String> stored = redis.opsForList().range(WebhookKeys.jobDeliveries(jobId), 0, -1);
+        List<String> stored = redis.opsForList().range(WebhookKeys.deliveries(subjectId), 0, -1);
         for (String attempt : stored == null ? List.<String>of() : stored) {
             rows.add(json.read(attempt));
         }
-        Set<String> ids = redis.opsForSet().members(WebhookKeys.jobWebhooks(jobId));
+        Set<String> ids = redis.opsForSet().members(WebhookKeys.webhooks(subjectId));
         for (String id : new TreeSet<>(ids == null ? Set.of() : ids)) {
             List<Object> fields = redis.opsForHash().multiGet(WebhookKeys.delivery(id),
                     List.of("state", "event_type", "attempts", "next_at"));

@@ -1,10 +1,6 @@
 package org.voicequeue.api.webhook;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -33,20 +29,13 @@ final class JobEventWebhookListener {
             .build();
 
     private final StringRedisTemplate redis;
-    private final RedisDeliveryOutbox outbox;
+    private final WebhookEnqueuer webhooks;
     private final JobResourceSource jobs;
-    private final JsonMapper bodyMapper;
-    private final WebhookProperties properties;
-    private final Clock clock;
 
-    JobEventWebhookListener(StringRedisTemplate redis, RedisDeliveryOutbox outbox, JobResourceSource jobs,
-            JsonMapper bodyMapper, WebhookProperties properties, Clock clock) {
+    JobEventWebhookListener(StringRedisTemplate redis, WebhookEnqueuer webhooks, JobResourceSource jobs) {
         this.redis = redis;
-        this.outbox = outbox;
+        this.webhooks = webhooks;
         this.jobs = jobs;
-        this.bodyMapper = bodyMapper;
-        this.properties = properties;
-        this.clock = clock;
     }
 
     @KafkaListener(id = "voicequeue-webhooks", topics = Topics.JOB_EVENTS,
@@ -71,16 +60,10 @@ final class JobEventWebhookListener {
             log.warn("Job {} is gone; no webhook for event {}", event.jobId(), event.eventId());
             return;
         }
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("type", event.type().webhookType());
-        envelope.put("timestamp", event.occurredAt().toString());
-        envelope.put("data", resource.get());
-        Instant now = clock.instant();
-        Delivery delivery = new Delivery(Delivery.webhookIdFor(event.eventId()), event.jobId(),
-                event.type().webhookType(), url.toString(), bodyMapper.writeValueAsString(envelope), 0,
-                now.plus(properties.retryWindow()));
-        if (outbox.enqueue(delivery, now)) {
-            log.info("Webhook {} queued for job {} ({})", delivery.webhookId(), event.jobId(), delivery.eventType());
+        String webhookId = Delivery.webhookIdFor(event.eventId());
+        String type = event.type().webhookType();
+        if (webhooks.enqueue(webhookId, event.jobId(), type, url.toString(), event.occurredAt(), resource.get())) {
+            log.info("Webhook {} queued for job {} ({})", webhookId, event.jobId(), type);
         }
     }
 

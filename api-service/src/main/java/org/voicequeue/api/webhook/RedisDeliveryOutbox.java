@@ -71,12 +71,17 @@ final class RedisDeliveryOutbox {
         this.historyTtl = historyTtl;
     }
 
+    /** Whether a delivery with this webhook id was queued already (and has not expired). */
+    boolean exists(String webhookId) {
+        return Boolean.TRUE.equals(redis.hasKey(WebhookKeys.delivery(webhookId)));
+    }
+
     /** Adds the delivery, due now, unless one with this webhook id exists; returns whether it was added. */
     boolean enqueue(Delivery delivery, Instant now) {
         Long added = redis.execute(ENQUEUE,
                 List.of(WebhookKeys.delivery(delivery.webhookId()), WebhookKeys.DUE,
-                        WebhookKeys.jobWebhooks(delivery.jobId())),
-                delivery.webhookId(), millis(now), delivery.jobId(), delivery.eventType(), delivery.url(),
+                        WebhookKeys.webhooks(delivery.subjectId())),
+                delivery.webhookId(), millis(now), delivery.subjectId(), delivery.eventType(), delivery.url(),
                 delivery.body(), millis(delivery.deadline()), Long.toString(historyTtl.toMillis()));
         return added != null && added == 1L;
     }
@@ -108,7 +113,7 @@ final class RedisDeliveryOutbox {
         Delivery d = claimed.delivery();
         Long done = redis.execute(RECORD,
                 List.of(WebhookKeys.delivery(d.webhookId()), WebhookKeys.DUE, WebhookKeys.IN_FLIGHT,
-                        WebhookKeys.jobDeliveries(d.jobId()), WebhookKeys.jobWebhooks(d.jobId())),
+                        WebhookKeys.deliveries(d.subjectId()), WebhookKeys.webhooks(d.subjectId())),
                 d.webhookId(), claimed.leaseToken(), outcome, millis(nextAttempt), attemptJson,
                 Long.toString(historyTtl.toMillis()), Integer.toString(d.attempts() + 1));
         return done != null && done == 1L;

@@ -76,15 +76,21 @@ class WebhookConfiguration {
         return new WebhookDispatcher(outbox, sender, backoff, json, properties, clock);
     }
 
+    /** The application's JSON mapper writes the bodies, so {@code data} reads exactly as the GET endpoints answer. */
     @Bean
-    JobEventWebhookListener jobEventWebhookListener(StringRedisTemplate redis, RedisDeliveryOutbox outbox,
-            ObjectProvider<JobResourceSource> jobs, ObjectProvider<JsonMapper> mapper, WebhookProperties properties) {
+    WebhookEnqueuer webhookEnqueuer(RedisDeliveryOutbox outbox, ObjectProvider<JsonMapper> mapper,
+            WebhookProperties properties) {
+        return new WebhookEnqueuer(outbox, mapper.getIfAvailable(JsonMapper::new), properties.retryWindow(), clock);
+    }
+
+    @Bean
+    JobEventWebhookListener jobEventWebhookListener(StringRedisTemplate redis, WebhookEnqueuer webhooks,
+            ObjectProvider<JobResourceSource> jobs) {
         JobResourceSource source = jobs.getIfAvailable(() -> {
             log.warn("No JobResourceSource bean: webhook data carries only the job id and status");
             return minimalResource(redis);
         });
-        return new JobEventWebhookListener(redis, outbox, source, mapper.getIfAvailable(JsonMapper::new), properties,
-                clock);
+        return new JobEventWebhookListener(redis, webhooks, source);
     }
 
     @Bean(CONTAINER_FACTORY)

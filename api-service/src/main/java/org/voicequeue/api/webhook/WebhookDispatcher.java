@@ -143,7 +143,7 @@ final class WebhookDispatcher implements SmartLifecycle {
             log.warn("Webhook {} attempt {} could not be recorded: {}", delivery.webhookId(), attempt, e.toString());
             return;
         }
-        log.info("Webhook {} for job {} attempt {}: {} ({})", delivery.webhookId(), delivery.jobId(), attempt,
+        log.info("Webhook {} for {} attempt {}: {} ({})", delivery.webhookId(), delivery.subjectId(), attempt,
                 outcome, result.error() == null ? "HTTP " + result.statusCode() : result.error());
     }
 

@@ -29,7 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class ApiIntegrationSupport {
     /** One run id per JVM: owners are {@code it-<run>-<name>}, their keys {@code key-<run>-<name>}. */
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String[] OWNERS = {"main", "other", "bad", "outage", "idem", "cancel", "batch", "voice"};
+    static final String[] OWNERS = {"main", "other", "bad", "outage", "idem", "cancel", "batch", "voice", "hook"};
+    /** A Standard Webhooks signing secret of this run, so webhook ITs can verify what they receive. */
+    static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(
+            UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -50,6 +53,7 @@ abstract class ApiIntegrationSupport {
         registry.add("voicequeue.kafka.partitions", () -> "3");
         // the submission resolves callback hosts; no public DNS here, so the accepted callback is an allow-listed one
         registry.add("voicequeue.webhook.allowed-hosts", () -> "localhost");
+        registry.add("voicequeue.webhook.secret", () -> WEBHOOK_SECRET);
     }
 
     static String owner(String name) {
