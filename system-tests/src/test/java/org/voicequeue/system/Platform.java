@@ -11,15 +11,31 @@ import org.voicequeue.testsupport.TestInfrastructure;
  * real Kafka, Redis and S3 servers, with the ONNX engine serving the committed tiny models.
  */
 final class Platform implements AutoCloseable {
-    final ServiceProcess api;
+    ServiceProcess api;
     final ServiceProcess worker;
+    private final Map<String, String> env;
+    private final Path apiJar;
+    private final Path logs;
 
-    private Platform(ServiceProcess api, ServiceProcess worker) {
+    private Platform(ServiceProcess api, ServiceProcess worker, Map<String, String> env, Path apiJar, Path logs) {
         this.api = api;
         this.worker = worker;
+        this.env = env;
+        this.apiJar = apiJar;
+        this.logs = logs;
+    }
+
+    /** SIGKILL the api-service and start a new one on the same servers (and the same Redis outbox). */
+    void killAndRestartApi() throws IOException {
+        api.kill();
+        api = ServiceProcess.start("api-service", apiJar, env, logs);
     }
 
     static Platform start() throws IOException {
+        return start(Map.of());
+    }
+
+    static Platform start(Map<String, String> extraEnv) throws IOException {
         TestInfrastructure servers = TestInfrastructure.get();
         Path root = servers.repoRoot();
         Map<String, String> env = new HashMap<>();
@@ -35,12 +51,14 @@ final class Platform implements AutoCloseable {
         String group = "voicequeue-system-" + System.nanoTime();
         TopicPositions.startGroupAtEnd(servers.kafkaBootstrap(), group, "voicequeue.jobs");
         env.put("VOICEQUEUE_KAFKA_GROUP_ID", group);
+        env.putAll(extraEnv);
         Path logs = root.resolve("system-tests/target/service-logs");
-        ServiceProcess api = ServiceProcess.start("api-service", root.resolve("api-service/target/api-service.jar"), env, logs);
+        Path apiJar = root.resolve("api-service/target/api-service.jar");
+        ServiceProcess api = ServiceProcess.start("api-service", apiJar, env, logs);
         try {
             ServiceProcess worker = ServiceProcess.start(
                     "worker-service", root.resolve("worker-service/target/worker-service.jar"), env, logs);
-            return new Platform(api, worker);
+            return new Platform(api, worker, env, apiJar, logs);
         } catch (RuntimeException | IOException e) {
             api.close();
             throw e;

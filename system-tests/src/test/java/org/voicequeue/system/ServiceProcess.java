@@ -96,7 +96,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** SIGKILL: what a crashed machine or an OOM-killed container looks like to the rest of the platform. */
     void kill() {
-        process.destroyForcibly();
+        try {
+            process.destroyForcibly().waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
