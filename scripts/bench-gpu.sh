@@ -41,9 +41,9 @@ case "${1:-}" in
       echo "onnxruntime-gpu wheel is ${size:-?} MB: too large to carry (64 MiB per call); ORT CUDA leg will be skipped" >&2
     fi
     # the benchmark request's reference (espeak-ng/sox are not on the device)
-    [[ -f models/build/bench/reference-5s.wav ]] || models/vq-models bench peak --model-dir \
+    [[ -f models/build/bench/reference.wav ]] || models/vq-models bench peak --model-dir \
       models/fixtures/f5-tts-tiny --json models/build/bench/peak-tiny.json >/dev/null
-    cp models/build/bench/reference-5s.wav .whl/
+    cp models/build/bench/reference.wav .whl/
     du -sh .whl
     ;;
   device)
@@ -59,13 +59,13 @@ case "${1:-}" in
     W=/tmp/bench && mkdir -p "$W"
     # official path: load_model casts to fp16 on CUDA cc >= 7 (that IS the official GPU inference)
     python3 -m vqmodels.cli bench torch --model-dir "$M" --provider cuda --full --reps 3 \
-      --ref-audio .whl/reference-5s.wav --json "$W/torch.json"
+      --ref-audio .whl/reference.wav --json "$W/torch.json"
     cp "$W/torch.json" "$OUT/gpu-torch.json"
     if python3 -c 'import onnxruntime as o, sys; sys.exit("CUDAExecutionProvider" not in o.get_available_providers())'
     then
       for g in transformer.onnx transformer.opt.onnx; do
         python3 -m vqmodels.cli bench ort --model-dir "$M" --provider cuda --full --reps 3 --graph "$g" \
-          --ref-audio .whl/reference-5s.wav --json "$W/ort-$g.json" && cp "$W/ort-$g.json" "$OUT/gpu-ort-$g.json"
+          --ref-audio .whl/reference.wav --json "$W/ort-$g.json" && cp "$W/ort-$g.json" "$OUT/gpu-ort-$g.json"
       done
     else
       echo '{"what": "ort", "provider": "cuda", "error": "CUDA EP unavailable (onnxruntime-gpu not carried)"}' \

@@ -44,6 +44,29 @@ def main(argv=None) -> int:
     t.add_argument("--input", required=True)
     t.add_argument("--out", required=True)
 
+    o = sub.add_parser("optimize", help="fuse attention/LayerNorm/GELU into transformer.opt.onnx (+ parity, manifest)")
+    o.add_argument("--model-dir", required=True)
+    o.add_argument("--force", action="store_true", help="rebuild even when the cached file matches")
+    o.add_argument("--threads", type=int, default=2)
+    o.add_argument("--time-frames", type=int, default=0, help="also time one step of both graphs at N frames")
+    o.add_argument("--warmup", type=int, default=1)
+    o.add_argument("--reps", type=int, default=3)
+    o.add_argument("--json", help="write the result as JSON")
+
+    b = sub.add_parser("bench", help="one implementation of the engine benchmark (see models/BENCHMARKS.md)")
+    b.add_argument("what", choices=["ort", "torch", "peak", "pair"])
+    b.add_argument("--model-dir", required=True)
+    b.add_argument("--ref-audio", help="reference WAV (24 kHz mono); made with espeak-ng when absent")
+    b.add_argument("--frames", type=int, default=0, help="D (ref + generated frames); default from the texts")
+    b.add_argument("--nfe", default="8,16,32")
+    b.add_argument("--threads", type=int, default=2)
+    b.add_argument("--warmup", type=int, default=1)
+    b.add_argument("--reps", type=int, default=3)
+    b.add_argument("--graph", default="auto", help="ort: transformer.onnx | transformer.opt.onnx | auto")
+    b.add_argument("--provider", default="cpu", choices=["cpu", "cuda"])
+    b.add_argument("--full", action="store_true", help="run whole syntheses per nfe instead of composing")
+    b.add_argument("--json", required=True)
+
     args = p.parse_args(argv)
     if args.cmd == "export":
         from . import export
@@ -65,6 +88,14 @@ def main(argv=None) -> int:
         from . import tokens
 
         tokens.run(args)
+    elif args.cmd == "optimize":
+        from . import optimize
+
+        return optimize.run(args)
+    elif args.cmd == "bench":
+        from . import bench
+
+        return bench.run(args)
     return 0
 
 
