@@ -50,8 +50,20 @@ record ModelManifest(
                 m.path("vocab_file").asString("vocab.txt"),
                 graphs.path("mel").path("file").asString("mel.onnx"),
                 graphs.path("text_embed").path("file").asString("text_embed.onnx"),
-                graphs.path("transformer").path("file").asString("transformer.onnx"),
+                transformerGraph(dir, graphs),
                 graphs.path("vocoder").path("file").asString("vocoder.onnx"));
+    }
+
+    /**
+     * The fused graph written by {@code vq-models optimize} when it is there (same inputs and outputs, ~14 % less CPU
+     * per step, weights memory-mapped), else the exported one.
+     */
+    private static String transformerGraph(Path dir, JsonNode graphs) {
+        String optimized = graphs.path("transformer_optimized").path("file").asString("");
+        if (!optimized.isEmpty() && Files.isRegularFile(dir.resolve(optimized))) {
+            return optimized;
+        }
+        return graphs.path("transformer").path("file").asString("transformer.onnx");
     }
 
     ModelInfo info() {
