@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -358,10 +357,6 @@ public final class PlatformBench {
         private static Instant instant(JsonNode node) {
             return node.isMissingNode() || node.isNull() ? null : Instant.parse(node.asString());
         }
-    }
-
-    static ArrayNode array() {
-        return JSON.createArrayNode();
     }
 
     static ObjectNode object() {
