@@ -14,19 +14,29 @@ class ArchitectureTests {
 
     @Test
     void onlyTheStoragePackageUsesTheMinioClient() {
-        noClasses().that().resideOutsideOfPackage("org.voicequeue.api.storage..")
-                .should().dependOnClassesThat().resideInAPackage("io.minio..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.voicequeue.api.storage..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.minio..")
                 .check(API);
     }
 
     @Test
     void theApiServiceNeverUsesTheWorker() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.voicequeue.worker..").check(API);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.voicequeue.worker..")
+                .check(API);
     }
 
     @Test
     void theImportedClassesAreTheApiService() {
-        org.assertj.core.api.Assertions.assertThat(API.containPackage("org.voicequeue.api.storage")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(API.containPackage("org.voicequeue.api.job")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(API.containPackage("org.voicequeue.api.storage"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(API.containPackage("org.voicequeue.api.job"))
+                .isTrue();
     }
 }

@@ -12,8 +12,7 @@ public final class AudioDecoder {
     /** Longest audio decoded by {@link #decode(byte[])}; far above any reference clip, far below a memory problem. */
     public static final double MAX_DECODED_SECONDS = 600;
 
-    static final String UNRECOGNISED =
-            "not a recognised audio format (expected WAV, FLAC, MP3, OGG/Vorbis or Opus)";
+    static final String UNRECOGNISED = "not a recognised audio format (expected WAV, FLAC, MP3, OGG/Vorbis or Opus)";
 
     private AudioDecoder() {}
 

@@ -57,9 +57,11 @@ final class FlacReader {
             throw new InvalidAudioException("the FLAC file is corrupt: some frames fail their checksum");
         }
         if (declared > 0 && out.size() < declared) {
-            throw new InvalidAudioException(String.format(java.util.Locale.ROOT,
+            throw new InvalidAudioException(String.format(
+                    java.util.Locale.ROOT,
                     "the FLAC file is truncated: its header declares %d samples but only %d are present",
-                    declared, out.size()));
+                    declared,
+                    out.size()));
         }
         out.keep(0, declared > 0 ? (int) declared : out.size());
         return out.toAudio(AudioContainer.FLAC);

@@ -18,12 +18,21 @@ final class MonoBuffer {
     static MonoBuffer open(String format, int sampleRate, int channels, double maxSeconds)
             throws InvalidAudioException {
         if (sampleRate < MIN_RATE || sampleRate > MAX_RATE) {
-            throw new InvalidAudioException(String.format(java.util.Locale.ROOT,
-                    "unsupported %s sample rate %d Hz (expected %d to %d Hz)", format, sampleRate, MIN_RATE, MAX_RATE));
+            throw new InvalidAudioException(String.format(
+                    java.util.Locale.ROOT,
+                    "unsupported %s sample rate %d Hz (expected %d to %d Hz)",
+                    format,
+                    sampleRate,
+                    MIN_RATE,
+                    MAX_RATE));
         }
         if (channels < 1 || channels > MAX_CHANNELS) {
-            throw new InvalidAudioException(String.format(java.util.Locale.ROOT,
-                    "unsupported %s channel count %d (expected 1 to %d)", format, channels, MAX_CHANNELS));
+            throw new InvalidAudioException(String.format(
+                    java.util.Locale.ROOT,
+                    "unsupported %s channel count %d (expected 1 to %d)",
+                    format,
+                    channels,
+                    MAX_CHANNELS));
         }
         return new MonoBuffer(sampleRate, maxSeconds);
     }
@@ -72,8 +81,8 @@ final class MonoBuffer {
     }
 
     static InvalidAudioException tooLong(double maxSeconds) {
-        return new InvalidAudioException(String.format(java.util.Locale.ROOT,
-                "the audio is too long: more than %.0f seconds after decoding", maxSeconds));
+        return new InvalidAudioException(String.format(
+                java.util.Locale.ROOT, "the audio is too long: more than %.0f seconds after decoding", maxSeconds));
     }
 
     private static float clamp(float v) {

@@ -57,9 +57,11 @@ final class Mp3Reader {
             throw new InvalidAudioException("the MP3 file is corrupt: a frame cannot be decoded", e);
         }
         if (tag != null && tag.frames() > 0 && frames - 1 < tag.frames()) {
-            throw new InvalidAudioException(String.format(java.util.Locale.ROOT,
+            throw new InvalidAudioException(String.format(
+                    java.util.Locale.ROOT,
                     "the MP3 file is truncated: its header declares %d frames but only %d are present",
-                    tag.frames(), frames - 1));
+                    tag.frames(),
+                    frames - 1));
         }
         if (tag != null && tag.hasGaplessInfo() && first.layer() == 3) {
             long total = (long) tag.frames() * first.samplesPerFrame() - tag.encoderDelay() - tag.padding();
@@ -88,7 +90,8 @@ final class Mp3Reader {
                 p += 4;
             }
             p += ((flags & 2) != 0 ? 4 : 0) + ((flags & 4) != 0 ? 100 : 0) + ((flags & 8) != 0 ? 4 : 0);
-            boolean lame = ContainerSniffer.startsWith(b, p, "LAME") || ContainerSniffer.startsWith(b, p, "Lavc")
+            boolean lame = ContainerSniffer.startsWith(b, p, "LAME")
+                    || ContainerSniffer.startsWith(b, p, "Lavc")
                     || ContainerSniffer.startsWith(b, p, "Lavf");
             if (!lame || frames <= 0 || p + 24 > b.length) {
                 return new XingTag(frames, 0, 0, false);

@@ -31,15 +31,18 @@ record MpegFrameHeader(int version, int layer, int bitrateKbps, int sampleRate, 
         int layerBits = (b1 >> 1) & 3; // 3 = I, 2 = II, 1 = III; 0 reserved (ADTS AAC lands here)
         int bitrateIndex = b2 >> 4;
         int rateIndex = (b2 >> 2) & 3;
-        if (version == 1 || layerBits == 0 || bitrateIndex == 0 || bitrateIndex == 15 || rateIndex == 3
+        if (version == 1
+                || layerBits == 0
+                || bitrateIndex == 0
+                || bitrateIndex == 15
+                || rateIndex == 3
                 || (b3 & 3) == 2) {
             return null;
         }
         int layer = 4 - layerBits;
         int row = version == MPEG1 ? layer - 1 : (layer == 1 ? 3 : 4);
         int rate = MPEG1_RATES[rateIndex] >> (version == MPEG1 ? 0 : version == 2 ? 1 : 2);
-        return new MpegFrameHeader(version, layer, BITRATES[row][bitrateIndex], rate, (b2 & 2) != 0,
-                (b3 >> 6) == 3);
+        return new MpegFrameHeader(version, layer, BITRATES[row][bitrateIndex], rate, (b2 & 2) != 0, (b3 >> 6) == 3);
     }
 
     int frameLength() {

@@ -24,6 +24,7 @@ public final class Resampler {
     static final double CUTOFF = 1 / (1 + (STOPBAND_DB - 7.95) / (28.72 * ZERO_CROSSINGS));
     /** Above this many phases (nearly coprime rates) the table is sampled finer and interpolated instead. */
     private static final int MAX_EXACT_PHASES = 2048;
+
     private static final Map<Long, Filter> FILTERS = new ConcurrentHashMap<>();
 
     private Resampler() {}

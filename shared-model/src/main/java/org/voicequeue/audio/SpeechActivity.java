@@ -18,6 +18,7 @@ public final class SpeechActivity {
     public static final double EDGE_SILENCE_DBFS = -42;
     /** F5's reference limit: longer references are clipped to this at a silence. */
     public static final double F5_MAX_REFERENCE_SECONDS = 12;
+
     public static final int TAIL_SILENCE_MS = 50;
 
     private static final int FRAME_MS = 10;
@@ -75,8 +76,10 @@ public final class SpeechActivity {
         while (end > start && map.dbfs(Math.max(start, end - chunk), end) < thresholdDbfs) {
             end -= chunk;
         }
-        return new DecodedAudio(Arrays.copyOfRange(x, Math.min(start, x.length), Math.max(start, end)),
-                audio.sampleRate(), audio.container());
+        return new DecodedAudio(
+                Arrays.copyOfRange(x, Math.min(start, x.length), Math.max(start, end)),
+                audio.sampleRate(),
+                audio.container());
     }
 
     /**
@@ -87,8 +90,10 @@ public final class SpeechActivity {
     public static DecodedAudio prepareReference(DecodedAudio audio, double maxSeconds) {
         DecodedAudio trimmed = trimSilentEdges(clipAtSilence(audio, maxSeconds), EDGE_SILENCE_DBFS);
         int tail = audio.sampleRate() * TAIL_SILENCE_MS / 1000;
-        return new DecodedAudio(Arrays.copyOf(trimmed.samples(), trimmed.samples().length + tail),
-                audio.sampleRate(), audio.container());
+        return new DecodedAudio(
+                Arrays.copyOf(trimmed.samples(), trimmed.samples().length + tail),
+                audio.sampleRate(),
+                audio.container());
     }
 
     private static float[] joinPieces(float[] x, SilenceMap map, int minSilenceMs, double thresholdDbfs, int max) {

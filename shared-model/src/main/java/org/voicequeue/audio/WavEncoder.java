@@ -20,7 +20,8 @@ public final class WavEncoder {
         int dataBytes = samples.length * 2;
         ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         out.put(ascii("RIFF")).putInt(36 + dataBytes).put(ascii("WAVE"));
-        out.put(ascii("fmt ")).putInt(16)
+        out.put(ascii("fmt "))
+                .putInt(16)
                 .putShort((short) 1) // PCM
                 .putShort((short) 1) // mono
                 .putInt(sampleRate)

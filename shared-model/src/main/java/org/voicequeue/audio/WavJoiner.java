@@ -49,7 +49,10 @@ public final class WavJoiner {
             if (rate == 0) {
                 rate = clip.sampleRate();
             }
-            clips.add(clip.sampleRate() == rate ? clip.samples() : Resampler.resample(clip.samples(), clip.sampleRate(), rate));
+            clips.add(
+                    clip.sampleRate() == rate
+                            ? clip.samples()
+                            : Resampler.resample(clip.samples(), clip.sampleRate(), rate));
         }
         return WavEncoder.encodePcm16(join(clips, rate, pause), rate);
     }

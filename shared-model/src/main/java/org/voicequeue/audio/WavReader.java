@@ -25,28 +25,33 @@ final class WavReader {
         int pos = 12;
         while (true) {
             if (pos + 8 > b.length) {
-                throw new InvalidAudioException(format == null
-                        ? "the WAV file is truncated: its header is incomplete (no format chunk)"
-                        : "the WAV file is truncated: its header is incomplete (no data chunk)");
+                throw new InvalidAudioException(
+                        format == null
+                                ? "the WAV file is truncated: its header is incomplete (no format chunk)"
+                                : "the WAV file is truncated: its header is incomplete (no data chunk)");
             }
             long size = Integer.toUnsignedLong(buf.getInt(pos + 4));
             int body = pos + 8;
             if (ContainerSniffer.startsWith(b, pos, "fmt ")) {
                 if (size < 16 || body + size > b.length) {
-                    throw new InvalidAudioException("the WAV file is truncated: its header is incomplete (format chunk cut short)");
+                    throw new InvalidAudioException(
+                            "the WAV file is truncated: its header is incomplete (format chunk cut short)");
                 }
                 format = readFormat(buf, body, (int) size);
             } else if (ContainerSniffer.startsWith(b, pos, "data")) {
                 if (format == null) {
-                    throw new InvalidAudioException("the WAV file is invalid: its data chunk precedes its format chunk");
+                    throw new InvalidAudioException(
+                            "the WAV file is invalid: its data chunk precedes its format chunk");
                 }
                 long present = b.length - body;
                 if (size == UNKNOWN_LENGTH) {
                     size = present;
                 } else if (size > present) {
-                    throw new InvalidAudioException(String.format(Locale.ROOT,
+                    throw new InvalidAudioException(String.format(
+                            Locale.ROOT,
                             "the WAV file is truncated: its header declares %d bytes of audio but only %d are present",
-                            size, present));
+                            size,
+                            present));
                 }
                 return decode(buf, body, (int) size, format, maxSeconds);
             }
@@ -78,9 +83,11 @@ final class WavReader {
         boolean supported = (f.code == PCM && (f.bits == 8 || f.bits == 16 || f.bits == 24 || f.bits == 32))
                 || (f.code == IEEE_FLOAT && (f.bits == 32 || f.bits == 64));
         if (!supported) {
-            throw new InvalidAudioException(String.format(Locale.ROOT,
+            throw new InvalidAudioException(String.format(
+                    Locale.ROOT,
                     "unsupported WAV encoding (format 0x%04X, %d bits); use 8/16/24/32-bit PCM or 32-bit float",
-                    f.code, f.bits));
+                    f.code,
+                    f.bits));
         }
         MonoBuffer out = MonoBuffer.open("WAV", f.sampleRate, f.channels, maxSeconds);
         int bytes = f.bits / 8;
@@ -116,7 +123,10 @@ final class WavReader {
             throw new InvalidAudioException("the audio contains no samples");
         }
         short[] pcm = new short[frames * channels];
-        buf.slice(start, pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
+        buf.slice(start, pcm.length * 2)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asShortBuffer()
+                .get(pcm);
         float[] mono = new float[frames];
         if (channels == 1) {
             for (int i = 0; i < frames; i++) {

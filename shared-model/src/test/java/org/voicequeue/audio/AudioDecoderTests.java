@@ -8,10 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AudioDecoderTests {
 
@@ -48,7 +48,8 @@ class AudioDecoderTests {
 
     @Test
     void losslessFlacDecodesToTheSameSamplesAsTheWav() {
-        assertThat(Fixtures.decoded("speech.flac").samples()).containsExactly(Fixtures.decoded("speech-22050-s16.wav").samples());
+        assertThat(Fixtures.decoded("speech.flac").samples())
+                .containsExactly(Fixtures.decoded("speech-22050-s16.wav").samples());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -142,7 +143,8 @@ class AudioDecoderTests {
 
         assertThatThrownBy(() -> AudioDecoder.decode(cut))
                 .isInstanceOf(InvalidAudioException.class)
-                .hasMessageMatching("the WAV file is truncated: its header declares \\d+ bytes of audio but only \\d+ are present");
+                .hasMessageMatching(
+                        "the WAV file is truncated: its header declares \\d+ bytes of audio but only \\d+ are present");
     }
 
     @Test

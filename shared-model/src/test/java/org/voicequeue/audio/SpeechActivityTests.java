@@ -52,7 +52,9 @@ class SpeechActivityTests {
 
         assertThat(clipped.durationSeconds()).isLessThanOrEqualTo(12).isGreaterThan(6);
         float[] x = clipped.samples();
-        assertThat(Fixtures.rms(x, x.length - RATE / 2, x.length)).as("the clip ends in a pause").isLessThan(1e-3);
+        assertThat(Fixtures.rms(x, x.length - RATE / 2, x.length))
+                .as("the clip ends in a pause")
+                .isLessThan(1e-3);
     }
 
     @Test
@@ -106,7 +108,8 @@ class SpeechActivityTests {
         DecodedAudio reference = SpeechActivity.prepareReference(audio(x), 12);
 
         assertThat(reference.durationSeconds()).isCloseTo(1.05, within(0.011));
-        float[] tail = Arrays.copyOfRange(reference.samples(), reference.samples().length - RATE / 20, reference.samples().length);
+        float[] tail = Arrays.copyOfRange(
+                reference.samples(), reference.samples().length - RATE / 20, reference.samples().length);
         assertThat(Fixtures.peak(tail)).isZero();
     }
 

@@ -31,7 +31,8 @@ class WavEncoderTests {
         ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
 
         assertThat(wav).hasSize(44 + 2002);
-        assertThat(new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("RIFF");
         assertThat(b.getInt(4)).isEqualTo(wav.length - 8);
         assertThat(b.getShort(20)).isEqualTo((short) 1);
         assertThat(b.getShort(22)).isEqualTo((short) 1);
@@ -55,8 +56,8 @@ class WavEncoderTests {
 
     @Test
     void joinedClipsKeepTheirOrderWithThePauseBetweenThem() {
-        float[] joined = WavJoiner.join(List.of(new float[] {0.1f, 0.2f}, new float[] {0.3f}), 1000,
-                Duration.ofMillis(3));
+        float[] joined =
+                WavJoiner.join(List.of(new float[] {0.1f, 0.2f}, new float[] {0.3f}), 1000, Duration.ofMillis(3));
 
         assertThat(joined).containsExactly(0.1f, 0.2f, 0f, 0f, 0f, 0.3f);
     }

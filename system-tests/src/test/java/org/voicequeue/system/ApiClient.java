@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     ApiClient(URI base) {
@@ -51,8 +52,11 @@ final class ApiClient {
             body.write(field.getValue().getBytes(StandardCharsets.UTF_8));
             body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
-        part(body, boundary, "Content-Disposition: form-data; name=\"reference_audio\"; filename=\"reference.wav\"\r\n"
-                + "Content-Type: application/octet-stream");
+        part(
+                body,
+                boundary,
+                "Content-Disposition: form-data; name=\"reference_audio\"; filename=\"reference.wav\"\r\n"
+                        + "Content-Type: application/octet-stream");
         body.write(submission.referenceAudio);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/jobs"))
@@ -69,7 +73,9 @@ final class ApiClient {
     }
 
     Answer getWav(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "audio/wav").GET());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "audio/wav")
+                .GET());
     }
 
     Answer delete(String path) throws IOException, InterruptedException {
@@ -77,8 +83,8 @@ final class ApiClient {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
         String type = response.headers().firstValue("Content-Type").orElse("");
         JsonNode json = type.contains("json") ? JSON.readTree(response.body()) : JSON.nullNode();
         return new Answer(response.statusCode(), json, response.body());

@@ -51,13 +51,15 @@ class JobLifecycleIT {
         byte[] tone = toneWav(clipSamples);
         String toneText = "A steady tone without pauses";
         String text = "Queues make slow work feel fast.";
-        ApiClient.Answer submitted = client.submit(new ApiClient.Submission()
-                .referenceAudio(tone)
-                .field("reference_text", toneText)
-                .field("text", text)
-                .field("model", "F5-TTS")
-                .field("nfe_steps", "8")
-                .field("seed", "42"), null);
+        ApiClient.Answer submitted = client.submit(
+                new ApiClient.Submission()
+                        .referenceAudio(tone)
+                        .field("reference_text", toneText)
+                        .field("text", text)
+                        .field("model", "F5-TTS")
+                        .field("nfe_steps", "8")
+                        .field("seed", "42"),
+                null);
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
         String id = submitted.body().get("id").asString();
 
@@ -85,14 +87,18 @@ class JobLifecycleIT {
 
     @Test
     void aRunningJobCanceledThroughTheApiStopsBetweenStepsAndEndsCanceled() throws Exception {
-        ApiClient.Answer submitted = client.submit(new ApiClient.Submission()
-                .referenceAudio(reference)
-                .field("reference_text", referenceText)
-                .field("text", "A long sentence that keeps the worker busy for many sampling steps. ".repeat(6))
-                .field("nfe_steps", "64"), null);
+        ApiClient.Answer submitted = client.submit(
+                new ApiClient.Submission()
+                        .referenceAudio(reference)
+                        .field("reference_text", referenceText)
+                        .field("text", "A long sentence that keeps the worker busy for many sampling steps. ".repeat(6))
+                        .field("nfe_steps", "64"),
+                null);
         assertThat(submitted.status()).isEqualTo(202);
         String id = submitted.body().get("id").asString();
-        await("job running").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        await("job running")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> client.get("/v1/jobs/" + id).body().get("status").asString(), s -> !s.equals("queued"));
 
         ApiClient.Answer cancel = client.delete("/v1/jobs/" + id);
@@ -113,12 +119,14 @@ class JobLifecycleIT {
     }
 
     private static byte[] synthesizeWithSeed(long seed) throws Exception {
-        ApiClient.Answer submitted = client.submit(new ApiClient.Submission()
-                .referenceAudio(reference)
-                .field("reference_text", referenceText)
-                .field("text", "Seeds make noise repeatable.")
-                .field("nfe_steps", "4")
-                .field("seed", Long.toString(seed)), null);
+        ApiClient.Answer submitted = client.submit(
+                new ApiClient.Submission()
+                        .referenceAudio(reference)
+                        .field("reference_text", referenceText)
+                        .field("text", "Seeds make noise repeatable.")
+                        .field("nfe_steps", "4")
+                        .field("seed", Long.toString(seed)),
+                null);
         assertThat(submitted.status()).isEqualTo(202);
         String id = submitted.body().get("id").asString();
         assertThat(awaitTerminal(id).get("status").asString()).isEqualTo("succeeded");
@@ -137,8 +145,12 @@ class JobLifecycleIT {
         ApiClient.Answer second = client.submit(submission, key);
         assertThat(first.status()).isEqualTo(202);
         assertThat(second.status()).isEqualTo(202);
-        assertThat(second.body().get("id").asString()).isEqualTo(first.body().get("id").asString());
-        assertThat(awaitTerminal(first.body().get("id").asString()).get("status").asString()).isEqualTo("succeeded");
+        assertThat(second.body().get("id").asString())
+                .isEqualTo(first.body().get("id").asString());
+        assertThat(awaitTerminal(first.body().get("id").asString())
+                        .get("status")
+                        .asString())
+                .isEqualTo("succeeded");
     }
 
     @Test
@@ -166,7 +178,9 @@ class JobLifecycleIT {
 
     private static JsonNode awaitTerminal(String id) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
-        await("job " + id + " terminal").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+        await("job " + id + " terminal")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     ApiClient.Answer answer = client.get("/v1/jobs/" + id);
                     last.set(answer.body());
@@ -192,10 +206,18 @@ class JobLifecycleIT {
     /** 16-bit mono WAV of a loud two-tone chord: no sample window is silent, start to end. */
     private static byte[] toneWav(int samples) {
         ByteBuffer b = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples)
-                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(RATE).putInt(2 * RATE).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(36 + 2 * samples)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(RATE)
+                .putInt(2 * RATE)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII))
+                .putInt(2 * samples);
         for (int i = 0; i < samples; i++) {
             double t = i / (double) RATE;
             double v = 0.3 * Math.sin(2 * Math.PI * 220 * t) + 0.2 * Math.sin(2 * Math.PI * 330 * t);

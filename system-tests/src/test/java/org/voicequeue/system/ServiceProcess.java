@@ -40,10 +40,13 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logDir.resolve(name + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
         service.awaitHealthy();
@@ -64,8 +67,8 @@ final class ServiceProcess implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException(name + " exited with " + process.exitValue()
-                                + "; log: " + log + "\n" + tail());
+                        throw new IllegalStateException(
+                                name + " exited with " + process.exitValue() + "; log: " + log + "\n" + tail());
                     }
                     return isHealthy();
                 });
@@ -74,7 +77,9 @@ final class ServiceProcess implements AutoCloseable {
     private boolean isHealthy() {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpRequest.newBuilder(uri("/actuator/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {

@@ -21,13 +21,20 @@ final class TopicPositions {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
             createIfMissing(admin, topic);
-            var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().stream()
+            var partitions = admin
+                    .describeTopics(java.util.List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            Map<TopicPartition, OffsetAndMetadata> ends = admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS)
-                    .entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
+            Map<TopicPartition, OffsetAndMetadata> ends =
+                    admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS).entrySet().stream()
+                            .collect(Collectors.toMap(
+                                    Map.Entry::getKey,
+                                    e -> new OffsetAndMetadata(e.getValue().offset())));
             admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not position consumer group " + group + " on " + topic, e);
@@ -36,7 +43,9 @@ final class TopicPositions {
 
     private static void createIfMissing(Admin admin, String topic) throws Exception {
         try {
-            admin.createTopics(java.util.List.of(new NewTopic(topic, 12, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(java.util.List.of(new NewTopic(topic, 12, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;

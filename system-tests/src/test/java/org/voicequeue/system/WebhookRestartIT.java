@@ -51,9 +51,12 @@ class WebhookRestartIT {
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = answer;
-            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+            received.add(new Received(
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, status));
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    body,
+                    status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
             firstAttempt.countDown();
@@ -65,23 +68,39 @@ class WebhookRestartIT {
                 "VOICEQUEUE_WEBHOOK_BACKOFF_BASE", "3s",
                 "VOICEQUEUE_WEBHOOK_BACKOFF_CAP", "6s"));
         Path demo = TestInfrastructure.get().repoRoot().resolve("demo");
-        ApiClient.Answer submitted = new ApiClient(platform.api.uri("/")).submit(new ApiClient.Submission()
-                .referenceAudio(Files.readAllBytes(demo.resolve("reference.wav")))
-                .field("reference_text", Files.readString(demo.resolve("reference.txt")).strip())
-                .field("text", "Tell my server when you are done.")
-                .field("nfe_steps", "4")
-                .field("callback_url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                .field("callback_events", "completed"), null);
+        ApiClient.Answer submitted = new ApiClient(platform.api.uri("/"))
+                .submit(
+                        new ApiClient.Submission()
+                                .referenceAudio(Files.readAllBytes(demo.resolve("reference.wav")))
+                                .field(
+                                        "reference_text",
+                                        Files.readString(demo.resolve("reference.txt"))
+                                                .strip())
+                                .field("text", "Tell my server when you are done.")
+                                .field("nfe_steps", "4")
+                                .field(
+                                        "callback_url",
+                                        "http://127.0.0.1:"
+                                                + receiver.getAddress().getPort() + "/hook")
+                                .field("callback_events", "completed"),
+                        null);
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
         String jobId = submitted.body().get("id").asString();
 
-        assertThat(firstAttempt.await(120, TimeUnit.SECONDS)).as("first delivery attempt").isTrue();
+        assertThat(firstAttempt.await(120, TimeUnit.SECONDS))
+                .as("first delivery attempt")
+                .isTrue();
         platform.killAndRestartApi(); // the retry is pending in the Redis outbox; nothing in memory survives
         answer = 200;
 
-        await("delivery after restart").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        await("delivery after restart")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> received.stream().anyMatch(r -> r.answeredWith() == 200));
-        Received delivered = received.stream().filter(r -> r.answeredWith() == 200).findFirst().orElseThrow();
+        Received delivered = received.stream()
+                .filter(r -> r.answeredWith() == 200)
+                .findFirst()
+                .orElseThrow();
         assertThat(received).extracting(Received::id).containsOnly(delivered.id());
         assertThat(delivered.body()).contains("\"type\":\"job.completed\"").contains(jobId);
         assertThat(delivered.signature()).contains("v1," + sign(delivered));

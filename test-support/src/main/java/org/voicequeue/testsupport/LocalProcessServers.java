@@ -21,97 +21,103 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalProcessServers implements Servers {
 
-  static final String PROFILE = "test";
-  // the first start of a clean machine may resolve Kafka jars and build the S3 server
-  private static final long SCRIPT_TIMEOUT_MINUTES = 30;
+    static final String PROFILE = "test";
+    // the first start of a clean machine may resolve Kafka jars and build the S3 server
+    private static final long SCRIPT_TIMEOUT_MINUTES = 30;
 
-  private final Path repoRoot;
-  private final Endpoints endpoints;
+    private final Path repoRoot;
+    private final Endpoints endpoints;
 
-  private LocalProcessServers(Path repoRoot, Endpoints endpoints) {
-    this.repoRoot = repoRoot;
-    this.endpoints = endpoints;
-  }
-
-  static Servers start(Path repoRoot) {
-    run(repoRoot, "start");
-    Map<String, String> values = parse(run(repoRoot, "endpoints"));
-    String secret;
-    try {
-      secret = Files.readString(Path.of(values.get("s3.secret-file"))).strip();
-    } catch (IOException ex) {
-      throw new UncheckedIOException("Cannot read the S3 secret of the test stack", ex);
+    private LocalProcessServers(Path repoRoot, Endpoints endpoints) {
+        this.repoRoot = repoRoot;
+        this.endpoints = endpoints;
     }
-    Endpoints endpoints = new Endpoints(values.get("kafka.bootstrap"), values.get("redis.host"),
-        Integer.parseInt(values.get("redis.port")), values.get("s3.endpoint"), values.get("s3.access-key"), secret);
-    return new LocalProcessServers(repoRoot, endpoints);
-  }
 
-  private static Map<String, String> parse(List<String> lines) {
-    Map<String, String> values = new HashMap<>();
-    for (String line : lines) {
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        values.put(line.substring(0, eq), line.substring(eq + 1));
-      }
-    }
-    return values;
-  }
-
-  @Override
-  public Endpoints endpoints() {
-    return endpoints;
-  }
-
-  @Override
-  public void stop(Service service) {
-    run(repoRoot, "stop", service.stackName());
-  }
-
-  @Override
-  public void start(Service service) {
-    run(repoRoot, "start", service.stackName());
-  }
-
-  @Override
-  public String description() {
-    return "local processes of scripts/stack.sh (profile " + PROFILE + "): " + endpoints;
-  }
-
-  /** Runs the script, echoing its output; returns the output lines or fails with them. */
-  private static List<String> run(Path repoRoot, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(repoRoot.resolve("scripts/stack.sh").toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true);
-    builder.environment().put("VOICEQUEUE_STACK_PROFILE", PROFILE);
-    List<String> lines = new ArrayList<>();
-    try {
-      Process process = builder.start();
-      process.getOutputStream().close();
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          lines.add(line);
-          System.out.println("[stack] " + line);
+    static Servers start(Path repoRoot) {
+        run(repoRoot, "start");
+        Map<String, String> values = parse(run(repoRoot, "endpoints"));
+        String secret;
+        try {
+            secret = Files.readString(Path.of(values.get("s3.secret-file"))).strip();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read the S3 secret of the test stack", ex);
         }
-      }
-      if (!process.waitFor(SCRIPT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " did not finish in " + SCRIPT_TIMEOUT_MINUTES
-            + " minutes");
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n"
-            + String.join("\n", lines));
-      }
-      return lines;
-    } catch (IOException ex) {
-      throw new UncheckedIOException("Cannot run " + command, ex);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while running " + command, ex);
+        Endpoints endpoints = new Endpoints(
+                values.get("kafka.bootstrap"),
+                values.get("redis.host"),
+                Integer.parseInt(values.get("redis.port")),
+                values.get("s3.endpoint"),
+                values.get("s3.access-key"),
+                secret);
+        return new LocalProcessServers(repoRoot, endpoints);
     }
-  }
+
+    private static Map<String, String> parse(List<String> lines) {
+        Map<String, String> values = new HashMap<>();
+        for (String line : lines) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public void stop(Service service) {
+        run(repoRoot, "stop", service.stackName());
+    }
+
+    @Override
+    public void start(Service service) {
+        run(repoRoot, "start", service.stackName());
+    }
+
+    @Override
+    public String description() {
+        return "local processes of scripts/stack.sh (profile " + PROFILE + "): " + endpoints;
+    }
+
+    /** Runs the script, echoing its output; returns the output lines or fails with them. */
+    private static List<String> run(Path repoRoot, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(repoRoot.resolve("scripts/stack.sh").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true);
+        builder.environment().put("VOICEQUEUE_STACK_PROFILE", PROFILE);
+        List<String> lines = new ArrayList<>();
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lines.add(line);
+                    System.out.println("[stack] " + line);
+                }
+            }
+            if (!process.waitFor(SCRIPT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(
+                        String.join(" ", command) + " did not finish in " + SCRIPT_TIMEOUT_MINUTES + " minutes");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
+                        + "):\n" + String.join("\n", lines));
+            }
+            return lines;
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot run " + command, ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + command, ex);
+        }
+    }
 }

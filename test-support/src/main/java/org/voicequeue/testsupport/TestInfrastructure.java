@@ -24,129 +24,130 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TestInfrastructure {
 
-  private static final Object LOCK = new Object();
-  private static volatile @Nullable TestInfrastructure instance;
-  private static volatile @Nullable RuntimeException failure;
+    private static final Object LOCK = new Object();
+    private static volatile @Nullable TestInfrastructure instance;
+    private static volatile @Nullable RuntimeException failure;
 
-  private final Servers servers;
-  private final Path repoRoot;
+    private final Servers servers;
+    private final Path repoRoot;
 
-  private TestInfrastructure(Servers servers, Path repoRoot) {
-    this.servers = servers;
-    this.repoRoot = repoRoot;
-  }
-
-  /** The servers of this JVM, started on the first call; later calls (from any thread) return the same ones. */
-  public static TestInfrastructure get() {
-    TestInfrastructure current = instance;
-    if (current != null) {
-      return current;
+    private TestInfrastructure(Servers servers, Path repoRoot) {
+        this.servers = servers;
+        this.repoRoot = repoRoot;
     }
-    synchronized (LOCK) {
-      if (instance == null) {
-        RuntimeException earlier = failure;
-        if (earlier != null) { // one slow failed start per JVM is enough
-          throw new IllegalStateException("The test servers could not be started earlier in this JVM", earlier);
+
+    /** The servers of this JVM, started on the first call; later calls (from any thread) return the same ones. */
+    public static TestInfrastructure get() {
+        TestInfrastructure current = instance;
+        if (current != null) {
+            return current;
         }
-        try {
-          Path root = findRepoRoot();
-          Servers servers = chooseServers(root);
-          System.out.println("[test-infrastructure] using " + servers.description());
-          instance = new TestInfrastructure(servers, root);
-        } catch (RuntimeException ex) {
-          failure = ex;
-          throw ex;
+        synchronized (LOCK) {
+            if (instance == null) {
+                RuntimeException earlier = failure;
+                if (earlier != null) { // one slow failed start per JVM is enough
+                    throw new IllegalStateException(
+                            "The test servers could not be started earlier in this JVM", earlier);
+                }
+                try {
+                    Path root = findRepoRoot();
+                    Servers servers = chooseServers(root);
+                    System.out.println("[test-infrastructure] using " + servers.description());
+                    instance = new TestInfrastructure(servers, root);
+                } catch (RuntimeException ex) {
+                    failure = ex;
+                    throw ex;
+                }
+            }
+            return instance;
         }
-      }
-      return instance;
     }
-  }
 
-  private static Servers chooseServers(Path repoRoot) {
-    Optional<Servers> given = GivenServers.fromEnvironment(System.getenv());
-    if (given.isPresent()) {
-      return given.get();
+    private static Servers chooseServers(Path repoRoot) {
+        Optional<Servers> given = GivenServers.fromEnvironment(System.getenv());
+        if (given.isPresent()) {
+            return given.get();
+        }
+        if (ContainerServers.dockerAvailable()) {
+            return ContainerServers.start();
+        }
+        return LocalProcessServers.start(repoRoot);
     }
-    if (ContainerServers.dockerAvailable()) {
-      return ContainerServers.start();
+
+    public String kafkaBootstrap() {
+        return servers.endpoints().kafkaBootstrap();
     }
-    return LocalProcessServers.start(repoRoot);
-  }
 
-  public String kafkaBootstrap() {
-    return servers.endpoints().kafkaBootstrap();
-  }
-
-  public String redisHost() {
-    return servers.endpoints().redisHost();
-  }
-
-  public int redisPort() {
-    return servers.endpoints().redisPort();
-  }
-
-  public String s3Endpoint() {
-    return servers.endpoints().s3Endpoint();
-  }
-
-  public String s3AccessKey() {
-    return servers.endpoints().s3AccessKey();
-  }
-
-  public String s3SecretKey() {
-    return servers.endpoints().s3SecretKey();
-  }
-
-  /** The servers under the property names both services read (see the brief's configuration names). */
-  public Map<String, String> springProperties() {
-    Endpoints e = servers.endpoints();
-    return Map.of(
-        "spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
-        "spring.data.redis.host", e.redisHost(),
-        "spring.data.redis.port", Integer.toString(e.redisPort()),
-        "voicequeue.storage.endpoint", e.s3Endpoint(),
-        "voicequeue.storage.access-key", e.s3AccessKey(),
-        "voicequeue.storage.secret-key", e.s3SecretKey());
-  }
-
-  /**
-   * Takes a server away for an outage test; returns once it no longer answers. Always pair with
-   * {@link #start(Service)} in a {@code finally} or {@code @AfterEach}: the servers are shared by the whole build.
-   */
-  public void stop(Service service) {
-    synchronized (LOCK) {
-      servers.stop(service);
+    public String redisHost() {
+        return servers.endpoints().redisHost();
     }
-  }
 
-  /** Brings a server back (a no-op when it runs); returns once it answers again. */
-  public void start(Service service) {
-    synchronized (LOCK) {
-      servers.start(service);
+    public int redisPort() {
+        return servers.endpoints().redisPort();
     }
-  }
 
-  /** The repository root: {@code -Dvoicequeue.repo.root} (set by failsafe), else the first parent holding {@code voicequeue}. */
-  public Path repoRoot() {
-    return repoRoot;
-  }
-
-  static Path findRepoRoot() {
-    String property = System.getProperty("voicequeue.repo.root");
-    if (property != null && !property.isBlank()) {
-      return Path.of(property).toAbsolutePath().normalize();
+    public String s3Endpoint() {
+        return servers.endpoints().s3Endpoint();
     }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("voicequeue")) && Files.isDirectory(dir.resolve("scripts"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("Cannot find the VoiceQueue repository root (a directory with the 'voicequeue' "
-        + "launcher) above " + Path.of("").toAbsolutePath() + "; set -Dvoicequeue.repo.root");
-  }
 
-  @Override
-  public String toString() {
-    return "TestInfrastructure[" + servers.description() + "]";
-  }
+    public String s3AccessKey() {
+        return servers.endpoints().s3AccessKey();
+    }
+
+    public String s3SecretKey() {
+        return servers.endpoints().s3SecretKey();
+    }
+
+    /** The servers under the property names both services read (see the brief's configuration names). */
+    public Map<String, String> springProperties() {
+        Endpoints e = servers.endpoints();
+        return Map.of(
+                "spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
+                "spring.data.redis.host", e.redisHost(),
+                "spring.data.redis.port", Integer.toString(e.redisPort()),
+                "voicequeue.storage.endpoint", e.s3Endpoint(),
+                "voicequeue.storage.access-key", e.s3AccessKey(),
+                "voicequeue.storage.secret-key", e.s3SecretKey());
+    }
+
+    /**
+     * Takes a server away for an outage test; returns once it no longer answers. Always pair with
+     * {@link #start(Service)} in a {@code finally} or {@code @AfterEach}: the servers are shared by the whole build.
+     */
+    public void stop(Service service) {
+        synchronized (LOCK) {
+            servers.stop(service);
+        }
+    }
+
+    /** Brings a server back (a no-op when it runs); returns once it answers again. */
+    public void start(Service service) {
+        synchronized (LOCK) {
+            servers.start(service);
+        }
+    }
+
+    /** The repository root: {@code -Dvoicequeue.repo.root} (set by failsafe), else the first parent holding {@code voicequeue}. */
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    static Path findRepoRoot() {
+        String property = System.getProperty("voicequeue.repo.root");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("voicequeue")) && Files.isDirectory(dir.resolve("scripts"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Cannot find the VoiceQueue repository root (a directory with the 'voicequeue' "
+                + "launcher) above " + Path.of("").toAbsolutePath() + "; set -Dvoicequeue.repo.root");
+    }
+
+    @Override
+    public String toString() {
+        return "TestInfrastructure[" + servers.description() + "]";
+    }
 }

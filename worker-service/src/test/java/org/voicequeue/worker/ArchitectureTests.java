@@ -15,27 +15,43 @@ class ArchitectureTests {
 
     @Test
     void onlyTheOnnxAdapterImportsOnnxRuntime() {
-        noClasses().that().resideOutsideOfPackage("..synthesis.onnx..")
-                .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..synthesis.onnx..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("ai.onnxruntime..")
                 .check(WORKER);
     }
 
     @Test
     void onlyTheStoragePackageImportsTheMinioClient() {
-        noClasses().that().resideOutsideOfPackage("org.voicequeue.worker.storage..")
-                .should().dependOnClassesThat().resideInAPackage("io.minio..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.voicequeue.worker.storage..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.minio..")
                 .check(WORKER);
     }
 
     @Test
     void theWorkerNeverImportsTheApiService() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.voicequeue.api..").check(WORKER);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.voicequeue.api..")
+                .check(WORKER);
     }
 
     @Test
     void theJobPipelineDependsOnThePortNotOnTheOnnxEngine() {
-        noClasses().that().resideInAPackage("org.voicequeue.worker.job..")
-                .should().dependOnClassesThat().resideInAPackage("..synthesis.onnx..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.voicequeue.worker.job..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..synthesis.onnx..")
                 .check(WORKER);
     }
 }

@@ -44,10 +44,13 @@ class BatchController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Submit a batch: many texts in one voice, each item a job",
+    @Operation(
+            summary = "Submit a batch: many texts in one voice, each item a job",
             description = "Every item is validated before anything is created (problems name items[i].field). "
                     + "Items run a few at a time so a batch never holds up other users' jobs.")
-    @ApiResponse(responseCode = "202", description = "accepted and queued",
+    @ApiResponse(
+            responseCode = "202",
+            description = "accepted and queued",
             content = @Content(schema = @Schema(implementation = BatchResource.class)))
     @ProblemResponses.Common
     @ProblemResponses.BadRequest
@@ -57,14 +60,24 @@ class BatchController {
             @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @Parameter(description = "WAV, FLAC, MP3 or OGG, at most 20 MB (or voice_id)")
-            @RequestPart(name = "reference_audio", required = false) @Nullable MultipartFile referenceAudio,
+                    @RequestPart(name = "reference_audio", required = false)
+                    @Nullable
+                    MultipartFile referenceAudio,
             @Parameter(description = "a stored voice instead of reference_audio")
-            @RequestParam(name = "voice_id", required = false) @Nullable String voiceId,
+                    @RequestParam(name = "voice_id", required = false)
+                    @Nullable
+                    String voiceId,
             @Parameter(description = "transcript of the reference audio; optional with voice_id")
-            @RequestParam(name = "reference_text", required = false) @Nullable String referenceText,
-            @Parameter(description = "JSON array of 1-1,000 {\"text\", \"id\"?, \"model\"?, \"metadata\"?, "
-                    + "\"speed\"?, \"nfe_steps\"?, \"cfg_strength\"?, \"sway_sampling_coef\"?, \"seed\"?}")
-            @RequestParam(name = "items", required = false) @Nullable String items,
+                    @RequestParam(name = "reference_text", required = false)
+                    @Nullable
+                    String referenceText,
+            @Parameter(
+                            description =
+                                    "JSON array of 1-1,000 {\"text\", \"id\"?, \"model\"?, \"metadata\"?, "
+                                            + "\"speed\"?, \"nfe_steps\"?, \"cfg_strength\"?, \"sway_sampling_coef\"?, \"seed\"?}")
+                    @RequestParam(name = "items", required = false)
+                    @Nullable
+                    String items,
             @RequestParam(name = "model", required = false) @Nullable String model,
             @RequestParam(name = "speed", required = false) @Nullable String speed,
             @RequestParam(name = "nfe_steps", required = false) @Nullable String nfeSteps,
@@ -73,48 +86,85 @@ class BatchController {
             @RequestParam(name = "seed", required = false) @Nullable String seed,
             @RequestParam(name = "output_format", required = false) @Nullable String outputFormat,
             @Parameter(description = "true: also join the items' audio, in order, into one WAV")
-            @RequestParam(name = "join", required = false) @Nullable String join,
+                    @RequestParam(name = "join", required = false)
+                    @Nullable
+                    String join,
             @Parameter(description = "silence between joined items, 0-10,000 ms, default 0")
-            @RequestParam(name = "pause_ms", required = false) @Nullable String pauseMs,
+                    @RequestParam(name = "pause_ms", required = false)
+                    @Nullable
+                    String pauseMs,
             @Parameter(description = "https URL for the batch.completed webhook")
-            @RequestParam(name = "callback_url", required = false) @Nullable String callbackUrl,
+                    @RequestParam(name = "callback_url", required = false)
+                    @Nullable
+                    String callbackUrl,
             @RequestParam(name = "callback_events", required = false) @Nullable String callbackEvents,
             @Parameter(description = "JSON object, at most 4 KB")
-            @RequestParam(name = "metadata", required = false) @Nullable String metadata) throws IOException {
-        var form = new BatchForm(referenceAudio == null ? null : referenceAudio.getBytes(), voiceId, referenceText,
-                items, model, speed, nfeSteps, cfgStrength, swaySamplingCoef, seed, outputFormat, join, pauseMs,
-                callbackUrl, callbackEvents, metadata);
+                    @RequestParam(name = "metadata", required = false)
+                    @Nullable
+                    String metadata)
+            throws IOException {
+        var form = new BatchForm(
+                referenceAudio == null ? null : referenceAudio.getBytes(),
+                voiceId,
+                referenceText,
+                items,
+                model,
+                speed,
+                nfeSteps,
+                cfgStrength,
+                swaySamplingCoef,
+                seed,
+                outputFormat,
+                join,
+                pauseMs,
+                callbackUrl,
+                callbackEvents,
+                metadata);
         BatchResource batch = submissions.submit(owner, idempotencyKey, form);
-        return ResponseEntity.accepted().location(URI.create("/v1/batches/" + batch.id())).body(batch);
+        return ResponseEntity.accepted()
+                .location(URI.create("/v1/batches/" + batch.id()))
+                .body(batch);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a batch with its items in order")
-    @ApiResponse(responseCode = "200", description = "the batch",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the batch",
             content = @Content(schema = @Schema(implementation = BatchResource.class)))
     @ProblemResponses.Common
     @ProblemResponses.NotFound
-    BatchResource get(@Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner,
-            @PathVariable String id) {
+    BatchResource get(
+            @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner, @PathVariable String id) {
         return batches.get(id, owner);
     }
 
-    @GetMapping(path = "/{id}/audio", produces = {MediaType.APPLICATION_JSON_VALUE, AUDIO_WAV})
-    @Operation(summary = "Get the joined audio of a succeeded join=true batch",
+    @GetMapping(
+            path = "/{id}/audio",
+            produces = {MediaType.APPLICATION_JSON_VALUE, AUDIO_WAV})
+    @Operation(
+            summary = "Get the joined audio of a succeeded join=true batch",
             description = "JSON with base64 by default; the raw WAV bytes with Accept: audio/wav.")
-    @ApiResponse(responseCode = "200", description = "the joined audio", content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE),
-        @Content(mediaType = AUDIO_WAV, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "the joined audio",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE),
+                @Content(mediaType = AUDIO_WAV, schema = @Schema(type = "string", format = "binary"))
+            })
     @ProblemResponses.Common
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     @ProblemResponses.Gone
-    ResponseEntity<?> audio(@Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner,
+    ResponseEntity<?> audio(
+            @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner,
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         byte[] wav = batches.audio(id, owner);
         if (accept != null && accept.contains("audio/") && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(AUDIO_WAV)).body(wav);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(AUDIO_WAV))
+                    .body(wav);
         }
         BatchResource.Result result = batches.get(id, owner).result();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -127,30 +177,35 @@ class BatchController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Cancel what has not finished", description = "Queued items are canceled at once; running "
-            + "items stop between synthesis steps. A finished batch is a conflict.")
-    @ApiResponse(responseCode = "202", description = "canceled, or cancellation requested",
+    @Operation(
+            summary = "Cancel what has not finished",
+            description = "Queued items are canceled at once; running "
+                    + "items stop between synthesis steps. A finished batch is a conflict.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "canceled, or cancellation requested",
             content = @Content(schema = @Schema(implementation = BatchResource.class)))
     @ProblemResponses.Common
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     ResponseEntity<BatchResource> cancel(
-            @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner,
-            @PathVariable String id) {
+            @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner, @PathVariable String id) {
         return ResponseEntity.accepted().body(batches.cancel(id, owner));
     }
 
     @PostMapping("/{id}/retry")
-    @Operation(summary = "Re-queue the failed and canceled items of a finished batch",
+    @Operation(
+            summary = "Re-queue the failed and canceled items of a finished batch",
             description = "Each such item gets a new job in its slot; succeeded items are kept.")
-    @ApiResponse(responseCode = "202", description = "re-queued",
+    @ApiResponse(
+            responseCode = "202",
+            description = "re-queued",
             content = @Content(schema = @Schema(implementation = BatchResource.class)))
     @ProblemResponses.Common
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     ResponseEntity<BatchResource> retry(
-            @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner,
-            @PathVariable String id) {
+            @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner, @PathVariable String id) {
         return ResponseEntity.accepted().body(batches.retry(id, owner));
     }
 }

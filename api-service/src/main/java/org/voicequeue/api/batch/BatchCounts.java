@@ -39,7 +39,9 @@ record BatchCounts(int total, int succeeded, int failed, int canceled, boolean c
     }
 
     static boolean isTerminal(String status) {
-        return status.equals(SUCCEEDED) || status.equals(PARTIALLY_FAILED) || status.equals(FAILED)
+        return status.equals(SUCCEEDED)
+                || status.equals(PARTIALLY_FAILED)
+                || status.equals(FAILED)
                 || status.equals(CANCELED);
     }
 }

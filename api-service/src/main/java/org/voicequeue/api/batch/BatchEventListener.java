@@ -31,7 +31,9 @@ class BatchEventListener {
         this.progress = progress;
     }
 
-    @KafkaListener(id = "voicequeue-batches", topics = Topics.JOB_EVENTS,
+    @KafkaListener(
+            id = "voicequeue-batches",
+            topics = Topics.JOB_EVENTS,
             groupId = "${voicequeue.batches.consumer-group:voicequeue-batches}",
             concurrency = "${voicequeue.batches.listener-concurrency:2}",
             containerFactory = BatchConfiguration.CONTAINER_FACTORY)
@@ -59,8 +61,7 @@ class BatchEventListener {
             }
             return Optional.of(event);
         } catch (RuntimeException e) { // a poison record must not block the partition
-            log.warn("Skipping unreadable job event at {}-{}@{}", record.topic(), record.partition(),
-                    record.offset());
+            log.warn("Skipping unreadable job event at {}-{}@{}", record.topic(), record.partition(), record.offset());
             return Optional.empty();
         }
     }

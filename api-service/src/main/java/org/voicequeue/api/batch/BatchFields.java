@@ -20,6 +20,7 @@ final class BatchFields {
     static final String CANCEL_REQUESTED = "cancel_requested";
     /** "ready" once the joined WAV is stored; {@link #AUDIO_ERROR} says why it could not be. */
     static final String AUDIO_STATE = "audio_state";
+
     static final String AUDIO_ERROR = "audio_error";
     static final String SAMPLE_RATE = "sample_rate";
     static final String DURATION_SECONDS = "duration_seconds";

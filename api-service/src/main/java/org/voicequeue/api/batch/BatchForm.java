@@ -53,7 +53,12 @@ record BatchForm(
         fields.put("reference_audio", referenceAudio == null ? null : SubmissionRules.sha256Hex(referenceAudio));
         fields.forEach((name, value) -> {
             String v = value == null ? "\u0000absent" : value;
-            request.append('\u0000').append(name).append(':').append(v.length()).append(':').append(v);
+            request.append('\u0000')
+                    .append(name)
+                    .append(':')
+                    .append(v.length())
+                    .append(':')
+                    .append(v);
         });
         return SubmissionRules.sha256Hex(request.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -48,17 +48,30 @@ class BatchProgress {
 
     /** Applies the status the counts mean (terminal once); used after counting and after a cancel. */
     void settle(String batchId, List<@Nullable String> values) {
-        BatchCounts counts = new BatchCounts(integer(values.get(0)), integer(values.get(1)), integer(values.get(2)),
-                integer(values.get(3)), "1".equals(values.get(4)));
+        BatchCounts counts = new BatchCounts(
+                integer(values.get(0)),
+                integer(values.get(1)),
+                integer(values.get(2)),
+                integer(values.get(3)),
+                "1".equals(values.get(4)));
         String status = counts.status(true);
         if (BatchCounts.isTerminal(status)) {
             // The join first, so a client (or webhook) that sees succeeded also gets the audio_url. Both steps, and
             // the webhook, run every time, not only when this call completed the batch: a crash or Redis failure in
             // between is repaired by the redelivered event, and every step is idempotent.
             stitcher.stitchIfDue(batchId, status);
-            if (store.complete(batchId, status, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())) {
-                log.info("Batch {} {}: {} succeeded, {} failed, {} canceled of {}", batchId, status,
-                        counts.succeeded(), counts.failed(), counts.canceled(), counts.total());
+            if (store.complete(
+                    batchId,
+                    status,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())) {
+                log.info(
+                        "Batch {} {}: {} succeeded, {} failed, {} canceled of {}",
+                        batchId,
+                        status,
+                        counts.succeeded(),
+                        counts.failed(),
+                        counts.canceled(),
+                        counts.total());
             }
             webhooks.completedIfEnded(batchId);
         } else {

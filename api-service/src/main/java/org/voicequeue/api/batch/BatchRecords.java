@@ -28,16 +28,28 @@ class BatchRecords {
         }
         boolean join = "1".equals(hash.get(BatchFields.JOIN));
         String status = hash.getOrDefault(BatchFields.STATUS, BatchCounts.QUEUED);
-        BatchResource.Result result = join && BatchCounts.SUCCEEDED.equals(status)
-                && READY.equals(hash.get(BatchFields.AUDIO_STATE))
-                ? new BatchResource.Result("/v1/batches/" + id + "/audio", "wav",
-                        integer(hash.get(BatchFields.SAMPLE_RATE)), decimal(hash.get(BatchFields.DURATION_SECONDS)),
-                        instant(hash.get(BatchFields.EXPIRES_AT)))
-                : null;
-        return new BatchResource(id, status, count(hash, BatchFields.TOTAL), count(hash, BatchFields.SUCCEEDED),
-                count(hash, BatchFields.FAILED), count(hash, BatchFields.CANCELED), items,
-                Instant.parse(hash.get(BatchFields.CREATED_AT)), instant(hash.get(BatchFields.COMPLETED_AT)), join,
-                count(hash, BatchFields.PAUSE_MS), result);
+        BatchResource.Result result =
+                join && BatchCounts.SUCCEEDED.equals(status) && READY.equals(hash.get(BatchFields.AUDIO_STATE))
+                        ? new BatchResource.Result(
+                                "/v1/batches/" + id + "/audio",
+                                "wav",
+                                integer(hash.get(BatchFields.SAMPLE_RATE)),
+                                decimal(hash.get(BatchFields.DURATION_SECONDS)),
+                                instant(hash.get(BatchFields.EXPIRES_AT)))
+                        : null;
+        return new BatchResource(
+                id,
+                status,
+                count(hash, BatchFields.TOTAL),
+                count(hash, BatchFields.SUCCEEDED),
+                count(hash, BatchFields.FAILED),
+                count(hash, BatchFields.CANCELED),
+                items,
+                Instant.parse(hash.get(BatchFields.CREATED_AT)),
+                instant(hash.get(BatchFields.COMPLETED_AT)),
+                join,
+                count(hash, BatchFields.PAUSE_MS),
+                result);
     }
 
     static int count(Map<String, String> hash, String field) {

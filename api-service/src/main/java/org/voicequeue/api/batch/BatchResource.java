@@ -23,6 +23,10 @@ record BatchResource(
     record Item(@Nullable String itemId, String jobId, String status) {}
 
     /** The joined audio (join: true), once every item succeeded and the audio was stitched. */
-    record Result(String audioUrl, String format, @Nullable Integer sampleRate, @Nullable Double durationSeconds,
+    record Result(
+            String audioUrl,
+            String format,
+            @Nullable Integer sampleRate,
+            @Nullable Double durationSeconds,
             @Nullable Instant expiresAt) {}
 }

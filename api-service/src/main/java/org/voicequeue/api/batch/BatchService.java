@@ -12,11 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.voicequeue.api.job.ItemJobs;
+import org.voicequeue.api.system.WireJson;
 import org.voicequeue.model.job.JobIds;
 import org.voicequeue.model.job.JobParams;
 import org.voicequeue.model.job.JobStatus;
 import org.voicequeue.model.redis.JobFields;
-import org.voicequeue.api.system.WireJson;
 
 /** Reading, joined audio, canceling and retrying an owner's batches. */
 @Service
@@ -30,8 +30,13 @@ class BatchService {
     private final BatchReleaser releaser;
     private final WireJson json;
 
-    BatchService(RedisBatchStore store, BatchRecords records, ItemJobs jobs, BatchProgress progress,
-            BatchReleaser releaser, WireJson json) {
+    BatchService(
+            RedisBatchStore store,
+            BatchRecords records,
+            ItemJobs jobs,
+            BatchProgress progress,
+            BatchReleaser releaser,
+            WireJson json) {
         this.store = store;
         this.records = records;
         this.jobs = jobs;
@@ -50,8 +55,8 @@ class BatchService {
             throw new BatchNotJoinedException(batchId, "was not submitted with join=true.");
         }
         if (!BatchCounts.SUCCEEDED.equals(hash.get(BatchFields.STATUS))) {
-            throw new BatchNotFinishedException(batchId, "has no joined audio: its status is "
-                    + hash.get(BatchFields.STATUS) + ".");
+            throw new BatchNotFinishedException(
+                    batchId, "has no joined audio: its status is " + hash.get(BatchFields.STATUS) + ".");
         }
         if (hash.containsKey(BatchFields.AUDIO_ERROR)) {
             throw new BatchNotJoinedException(batchId, "could not be joined: " + hash.get(BatchFields.AUDIO_ERROR));
@@ -69,8 +74,8 @@ class BatchService {
     BatchResource cancel(String batchId, String owner) {
         Map<String, String> hash = hash(batchId, owner);
         if (BatchCounts.isTerminal(hash.getOrDefault(BatchFields.STATUS, ""))) {
-            throw new BatchFinishedException(batchId, "is already " + hash.get(BatchFields.STATUS)
-                    + " and cannot be canceled.");
+            throw new BatchFinishedException(
+                    batchId, "is already " + hash.get(BatchFields.STATUS) + " and cannot be canceled.");
         }
         store.requestCancel(batchId);
         Set<String> onKafka = store.inflight(batchId);
@@ -83,7 +88,7 @@ class BatchService {
                     store.count(batchId, jobId, BatchFields.CANCELED).ifPresent(c -> progress.settle(batchId, c));
                 }
                 case CANCEL_REQUESTED -> stopping++;
-                default -> { }
+                default -> {}
             }
         }
         log.info("Batch {} canceled: {} items at once, {} running items asked to stop", batchId, canceled, stopping);
@@ -108,13 +113,15 @@ class BatchService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < jobIds.size(); i++) {
             String itemStatus = states.get(i).get(0);
-            if (!JobStatus.FAILED.wireName().equals(itemStatus) && !JobStatus.CANCELED.wireName().equals(itemStatus)) {
+            if (!JobStatus.FAILED.wireName().equals(itemStatus)
+                    && !JobStatus.CANCELED.wireName().equals(itemStatus)) {
                 continue;
             }
             String newId = copy(jobIds.get(i), owner, batchId, now);
             created.put(newId, jobIds.get(i));
-            replacements.add(new String[] {Integer.toString(i), jobIds.get(i), newId,
-                    BatchProgress.countField(JobStatus.fromWire(itemStatus))});
+            replacements.add(new String[] {
+                Integer.toString(i), jobIds.get(i), newId, BatchProgress.countField(JobStatus.fromWire(itemStatus))
+            });
         }
         if (replacements.isEmpty()) {
             throw new BatchFinishedException(batchId, "has no failed or canceled items to retry.");
@@ -133,10 +140,19 @@ class BatchService {
         Map<String, String> old = jobs.find(oldJobId, owner).orElseThrow(() -> new BatchNotFoundException(batchId));
         String newId = JobIds.newJobId();
         String itemId = old.get(BatchFields.ITEM_ID);
-        jobs.create(new ItemJobs.NewJob(newId, owner, batchId, old.get(JobFields.MODEL),
-                old.get(JobFields.REFERENCE_AUDIO_KEY), old.get(JobFields.REFERENCE_TEXT), old.get(JobFields.TEXT),
-                json.read(old.get(JobFields.PARAMS), JobParams.class), old.get(JobFields.METADATA),
-                itemId == null ? Map.of() : Map.of(BatchFields.ITEM_ID, itemId)), now);
+        jobs.create(
+                new ItemJobs.NewJob(
+                        newId,
+                        owner,
+                        batchId,
+                        old.get(JobFields.MODEL),
+                        old.get(JobFields.REFERENCE_AUDIO_KEY),
+                        old.get(JobFields.REFERENCE_TEXT),
+                        old.get(JobFields.TEXT),
+                        json.read(old.get(JobFields.PARAMS), JobParams.class),
+                        old.get(JobFields.METADATA),
+                        itemId == null ? Map.of() : Map.of(BatchFields.ITEM_ID, itemId)),
+                now);
         return newId;
     }
 

@@ -61,14 +61,22 @@ class BatchStitcher {
         int pauseMs = BatchRecords.count(hash, BatchFields.PAUSE_MS);
         try {
             byte[] wav = WavJoiner.joinToWav(clips, Duration.ofMillis(pauseMs));
-            int rate = ByteBuffer.wrap(wav, 24, 4).order(ByteOrder.LITTLE_ENDIAN).getInt(); // mono 16-bit PCM
+            int rate =
+                    ByteBuffer.wrap(wav, 24, 4).order(ByteOrder.LITTLE_ENDIAN).getInt(); // mono 16-bit PCM
             double seconds = (wav.length - 44) / 2.0 / rate;
             Instant expires = Instant.now().plus(resultTtl);
             store.storeAudio(batchId, wav, resultTtl);
-            store.put(batchId, Map.of(BatchFields.AUDIO_STATE, BatchRecords.READY,
-                    BatchFields.SAMPLE_RATE, Integer.toString(rate),
-                    BatchFields.DURATION_SECONDS, Double.toString(seconds),
-                    BatchFields.EXPIRES_AT, expires.toString()));
+            store.put(
+                    batchId,
+                    Map.of(
+                            BatchFields.AUDIO_STATE,
+                            BatchRecords.READY,
+                            BatchFields.SAMPLE_RATE,
+                            Integer.toString(rate),
+                            BatchFields.DURATION_SECONDS,
+                            Double.toString(seconds),
+                            BatchFields.EXPIRES_AT,
+                            expires.toString()));
             log.info("Joined {} items of batch {} ({} s)", clips.size(), batchId, seconds);
         } catch (InvalidAudioException | IllegalArgumentException e) {
             fail(batchId, "the items' audio could not be joined");

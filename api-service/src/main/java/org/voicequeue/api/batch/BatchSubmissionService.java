@@ -31,8 +31,13 @@ class BatchSubmissionService {
     private final BatchReleaser releaser;
     private final BatchService batches;
 
-    BatchSubmissionService(BatchValidator validator, SubmissionRules rules, ItemJobs jobs, RedisBatchStore store,
-            BatchReleaser releaser, BatchService batches) {
+    BatchSubmissionService(
+            BatchValidator validator,
+            SubmissionRules rules,
+            ItemJobs jobs,
+            RedisBatchStore store,
+            BatchReleaser releaser,
+            BatchService batches) {
         this.validator = validator;
         this.rules = rules;
         this.jobs = jobs;
@@ -47,7 +52,8 @@ class BatchSubmissionService {
         String batchId = "batch_" + UlidCreator.getMonotonicUlid();
         String earlier = rules.reserveIdempotencyKey(owner, idempotencyKey, fingerprint, batchId);
         if (earlier != null) {
-            return store.find(earlier, owner).map(h -> batches.get(earlier, owner))
+            return store.find(earlier, owner)
+                    .map(h -> batches.get(earlier, owner))
                     .orElseThrow(() -> rules.firstRequestInProgress(earlier));
         }
         List<String> created = new ArrayList<>();
@@ -67,8 +73,19 @@ class BatchSubmissionService {
         for (ValidBatch.Item item : batch.items()) {
             String jobId = JobIds.newJobId();
             Map<String, String> extra = item.id() == null ? Map.of() : Map.of(BatchFields.ITEM_ID, item.id());
-            jobs.create(new ItemJobs.NewJob(jobId, owner, batchId, item.model(), audioKey, batch.reference().text(),
-                    item.text(), item.params(), item.metadata(), extra), now);
+            jobs.create(
+                    new ItemJobs.NewJob(
+                            jobId,
+                            owner,
+                            batchId,
+                            item.model(),
+                            audioKey,
+                            batch.reference().text(),
+                            item.text(),
+                            item.params(),
+                            item.metadata(),
+                            extra),
+                    now);
             created.add(jobId);
         }
         store.create(batchId, owner, now.toEpochMilli(), created, fields(batchId, owner, batch, now));

@@ -23,10 +23,19 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 class BatchValidator {
-    static final Set<String> PARAMS = Set.of("speed", "nfe_steps", "cfg_strength", "sway_sampling_coef", "seed",
+    static final Set<String> PARAMS =
+            Set.of("speed", "nfe_steps", "cfg_strength", "sway_sampling_coef", "seed", "output_format");
+    static final Set<String> ITEM_FIELDS = Set.of(
+            "text",
+            "id",
+            "model",
+            "metadata",
+            "speed",
+            "nfe_steps",
+            "cfg_strength",
+            "sway_sampling_coef",
+            "seed",
             "output_format");
-    static final Set<String> ITEM_FIELDS = Set.of("text", "id", "model", "metadata", "speed", "nfe_steps",
-            "cfg_strength", "sway_sampling_coef", "seed", "output_format");
     static final int MAX_ITEM_ID_CHARS = 100;
 
     private final SubmissionRules rules;
@@ -41,8 +50,8 @@ class BatchValidator {
 
     ValidBatch validate(String owner, BatchForm form) {
         List<FieldProblem> problems = new ArrayList<>();
-        ResolvedReference reference = rules.reference(owner, form.referenceAudio(), form.voiceId(),
-                form.referenceText(), problems);
+        ResolvedReference reference =
+                rules.reference(owner, form.referenceAudio(), form.voiceId(), form.referenceText(), problems);
         String model = rules.model("model", form.model(), problems);
         JobParams shared = rules.params(form.params(), "", problems);
         String events = rules.callbackEvents(form.callbackUrl(), form.callbackEvents(), problems);
@@ -53,12 +62,12 @@ class BatchValidator {
         if (!problems.isEmpty()) {
             throw new RequestValidationException(problems);
         }
-        return new ValidBatch(reference, items, join, pauseMs, blank(form.callbackUrl()), events,
-                blank(form.metadata()));
+        return new ValidBatch(
+                reference, items, join, pauseMs, blank(form.callbackUrl()), events, blank(form.metadata()));
     }
 
-    private List<ValidBatch.Item> items(@Nullable String raw, String model, @Nullable JobParams shared,
-            List<FieldProblem> problems) {
+    private List<ValidBatch.Item> items(
+            @Nullable String raw, String model, @Nullable JobParams shared, List<FieldProblem> problems) {
         if (raw == null || raw.isBlank()) {
             problems.add(FieldProblem.of("items", "is required: a JSON array of {text, id?, overrides}"));
             return List.of();
@@ -85,8 +94,13 @@ class BatchValidator {
         return items;
     }
 
-    private ValidBatch.@Nullable Item item(JsonNode node, String prefix, String batchModel,
-            @Nullable JobParams shared, Set<String> ids, List<FieldProblem> problems) {
+    private ValidBatch.@Nullable Item item(
+            JsonNode node,
+            String prefix,
+            String batchModel,
+            @Nullable JobParams shared,
+            Set<String> ids,
+            List<FieldProblem> problems) {
         if (!node.isObject()) {
             problems.add(FieldProblem.of(prefix.substring(0, prefix.length() - 1), "must be a JSON object"));
             return null;
@@ -95,8 +109,8 @@ class BatchValidator {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = field.getKey();
             if (!ITEM_FIELDS.contains(name)) {
-                problems.add(FieldProblem.of(prefix + name, "is not an item field (text, id, model, metadata or "
-                        + "a job parameter)"));
+                problems.add(FieldProblem.of(
+                        prefix + name, "is not an item field (text, id, model, metadata or " + "a job parameter)"));
             } else if (PARAMS.contains(name)) {
                 overrides.put(name, scalar(field.getValue(), prefix + name, problems));
             }

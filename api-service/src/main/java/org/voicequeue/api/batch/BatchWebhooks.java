@@ -31,7 +31,11 @@ class BatchWebhooks {
         if (status == null || !BatchCounts.isTerminal(status) || completedAt == null || completedAt.isEmpty()) {
             return false;
         }
-        return webhooks.batchCompleted(batchId, hash.get(BatchFields.CALLBACK_URL),
-                hash.get(BatchFields.CALLBACK_EVENTS), Instant.parse(completedAt), () -> records.toResource(hash));
+        return webhooks.batchCompleted(
+                batchId,
+                hash.get(BatchFields.CALLBACK_URL),
+                hash.get(BatchFields.CALLBACK_EVENTS),
+                Instant.parse(completedAt),
+                () -> records.toResource(hash));
     }
 }

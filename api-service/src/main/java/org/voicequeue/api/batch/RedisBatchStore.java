@@ -123,14 +123,25 @@ class RedisBatchStore {
             args.add(k);
             args.add(v);
         });
-        redis.execute(CREATE, List.of(BatchKeys.batch(batchId), BatchKeys.items(batchId), BatchKeys.pending(batchId),
-                BatchKeys.ofOwner(owner)), args.toArray());
+        redis.execute(
+                CREATE,
+                List.of(
+                        BatchKeys.batch(batchId),
+                        BatchKeys.items(batchId),
+                        BatchKeys.pending(batchId),
+                        BatchKeys.ofOwner(owner)),
+                args.toArray());
     }
 
     /** Undoes {@link #create}. */
     void delete(String batchId, String owner) {
-        redis.delete(List.of(BatchKeys.batch(batchId), BatchKeys.items(batchId), BatchKeys.pending(batchId),
-                BatchKeys.inflight(batchId), BatchKeys.counted(batchId), BatchKeys.releaseLock(batchId)));
+        redis.delete(List.of(
+                BatchKeys.batch(batchId),
+                BatchKeys.items(batchId),
+                BatchKeys.pending(batchId),
+                BatchKeys.inflight(batchId),
+                BatchKeys.counted(batchId),
+                BatchKeys.releaseLock(batchId)));
         redis.opsForZSet().remove(BatchKeys.ofOwner(owner), batchId);
     }
 
@@ -155,8 +166,9 @@ class RedisBatchStore {
     List<List<@Nullable String>> itemStates(List<String> jobIds) {
         List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
             for (String id : jobIds) {
-                connection.hashCommands().hMGet(utf8(RedisKeys.job(id)), utf8(JobFields.STATUS),
-                        utf8(BatchFields.ITEM_ID));
+                connection
+                        .hashCommands()
+                        .hMGet(utf8(RedisKeys.job(id)), utf8(JobFields.STATUS), utf8(BatchFields.ITEM_ID));
             }
             return null;
         });
@@ -176,8 +188,11 @@ class RedisBatchStore {
 
     /** Counts a job's end once; the batch's counts after it, empty when the batch is gone. */
     Optional<List<@Nullable String>> count(String batchId, String jobId, String countField) {
-        List<?> reply = redis.execute(COUNT, List.of(BatchKeys.batch(batchId), BatchKeys.counted(batchId),
-                BatchKeys.inflight(batchId)), jobId, countField);
+        List<?> reply = redis.execute(
+                COUNT,
+                List.of(BatchKeys.batch(batchId), BatchKeys.counted(batchId), BatchKeys.inflight(batchId)),
+                jobId,
+                countField);
         if (reply == null || reply.isEmpty()) {
             return Optional.empty();
         }
@@ -201,8 +216,8 @@ class RedisBatchStore {
 
     /** Takes the batch's release lock for 30 s at most (a crashed holder must not block the batch for long). */
     boolean lockRelease(String batchId, String token) {
-        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(BatchKeys.releaseLock(batchId), token,
-                Duration.ofSeconds(30)));
+        return Boolean.TRUE.equals(
+                redis.opsForValue().setIfAbsent(BatchKeys.releaseLock(batchId), token, Duration.ofSeconds(30)));
     }
 
     void unlockRelease(String batchId, String token) {
@@ -228,17 +243,25 @@ class RedisBatchStore {
     }
 
     void released(String batchId, String jobId, boolean sent) {
-        redis.execute(RELEASED, List.of(BatchKeys.pending(batchId), BatchKeys.inflight(batchId)), jobId,
-                sent ? "1" : "0");
+        redis.execute(
+                RELEASED, List.of(BatchKeys.pending(batchId), BatchKeys.inflight(batchId)), jobId, sent ? "1" : "0");
     }
 
     /** @param replacements (slot index, old id, new id, count field) per item */
     List<String> retry(String batchId, List<String[]> replacements) {
         List<String> args = new ArrayList<>();
         replacements.forEach(r -> args.addAll(List.of(r)));
-        List<?> applied = redis.execute(RETRY, List.of(BatchKeys.batch(batchId), BatchKeys.items(batchId),
-                BatchKeys.pending(batchId), BatchKeys.audio(batchId)), args.toArray());
-        return applied == null ? List.of() : applied.stream().map(Object::toString).toList();
+        List<?> applied = redis.execute(
+                RETRY,
+                List.of(
+                        BatchKeys.batch(batchId),
+                        BatchKeys.items(batchId),
+                        BatchKeys.pending(batchId),
+                        BatchKeys.audio(batchId)),
+                args.toArray());
+        return applied == null
+                ? List.of()
+                : applied.stream().map(Object::toString).toList();
     }
 
     void put(String batchId, Map<String, String> fields) {
@@ -254,8 +277,12 @@ class RedisBatchStore {
     }
 
     void storeAudio(String batchId, byte[] wav, Duration ttl) {
-        redis.execute((RedisCallback<Object>) c -> c.stringCommands().set(utf8(BatchKeys.audio(batchId)), wav,
-                Expiration.from(ttl), RedisStringCommands.SetOption.upsert()));
+        redis.execute((RedisCallback<Object>) c -> c.stringCommands()
+                .set(
+                        utf8(BatchKeys.audio(batchId)),
+                        wav,
+                        Expiration.from(ttl),
+                        RedisStringCommands.SetOption.upsert()));
     }
 
     private Optional<byte[]> bytes(String key) {

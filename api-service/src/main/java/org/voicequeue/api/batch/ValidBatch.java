@@ -16,5 +16,10 @@ record ValidBatch(
         @Nullable String metadata) {
 
     /** One item with its parameters resolved (its overrides over the batch's). */
-    record Item(@Nullable String id, String text, String model, JobParams params, @Nullable String metadata) {}
+    record Item(
+            @Nullable String id,
+            String text,
+            String model,
+            JobParams params,
+            @Nullable String metadata) {}
 }

@@ -24,8 +24,11 @@ final class CallbackCheck {
     private final Set<String> plainHttpHosts;
 
     CallbackCheck(List<String> allowedHosts) {
-        this.plainHttpHosts = allowedHosts.stream().map(String::trim).filter(h -> !h.isEmpty())
-                .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.plainHttpHosts = allowedHosts.stream()
+                .map(String::trim)
+                .filter(h -> !h.isEmpty())
+                .map(h -> h.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     void check(@Nullable String url, @Nullable String events, List<FieldProblem> problems) {
@@ -38,22 +41,26 @@ final class CallbackCheck {
             if (callback == null) {
                 problems.add(FieldProblem.of("callback_events", "needs callback_url"));
             }
-            List<String> unknown = Arrays.stream(list.split(",")).map(String::trim)
-                    .filter(e -> !EVENTS.contains(e)).toList();
+            List<String> unknown = Arrays.stream(list.split(","))
+                    .map(String::trim)
+                    .filter(e -> !EVENTS.contains(e))
+                    .toList();
             if (!unknown.isEmpty()) {
-                problems.add(FieldProblem.of("callback_events",
-                        "must be a comma list of started, completed, failed, canceled"));
+                problems.add(FieldProblem.of(
+                        "callback_events", "must be a comma list of started, completed, failed, canceled"));
             }
         }
     }
 
     /** The events to store: as given (normalised), or the default when a callback URL is set. */
-    @Nullable String eventsOrDefault(@Nullable String url, @Nullable String events) {
+    @Nullable
+    String eventsOrDefault(@Nullable String url, @Nullable String events) {
         if (blankToNull(url) == null) {
             return null;
         }
         String list = blankToNull(events);
-        return list == null ? DEFAULT_EVENTS
+        return list == null
+                ? DEFAULT_EVENTS
                 : Arrays.stream(list.split(",")).map(String::trim).distinct().collect(Collectors.joining(","));
     }
 
@@ -71,8 +78,8 @@ final class CallbackCheck {
             problems.add(FieldProblem.of("callback_url", "must be an absolute URL with a host and no credentials"));
         } else if (scheme.equals("http")) {
             if (!plainHttpHosts.contains(host) && !plainHttpHosts.contains(stripBrackets(host))) {
-                problems.add(FieldProblem.of("callback_url",
-                        "must use https (http only for hosts in VOICEQUEUE_WEBHOOK_ALLOWED_HOSTS)"));
+                problems.add(FieldProblem.of(
+                        "callback_url", "must use https (http only for hosts in VOICEQUEUE_WEBHOOK_ALLOWED_HOSTS)"));
             }
         } else if (!scheme.equals("https")) {
             problems.add(FieldProblem.of("callback_url", "must use https"));

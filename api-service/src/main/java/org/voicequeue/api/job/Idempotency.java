@@ -64,8 +64,8 @@ class Idempotency {
     private static void checkKey(String key) {
         boolean printable = key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !printable) {
-            throw new RequestValidationException(List.of(FieldProblem.of(HEADER,
-                    "must be 1-255 printable ASCII characters without spaces")));
+            throw new RequestValidationException(
+                    List.of(FieldProblem.of(HEADER, "must be 1-255 printable ASCII characters without spaces")));
         }
     }
 }

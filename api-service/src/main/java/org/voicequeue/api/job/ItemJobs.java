@@ -28,12 +28,25 @@ public class ItemJobs {
     private static final Logger log = LoggerFactory.getLogger(ItemJobs.class);
 
     /** One job to create; {@code extraFields} are written into its hash too (e.g. the batch item id). */
-    public record NewJob(String jobId, String owner, String batchId, String model, String referenceAudioKey,
-            String referenceText, String text, JobParams params, @Nullable String metadata,
+    public record NewJob(
+            String jobId,
+            String owner,
+            String batchId,
+            String model,
+            String referenceAudioKey,
+            String referenceText,
+            String text,
+            JobParams params,
+            @Nullable String metadata,
             Map<String, String> extraFields) {}
 
     /** What canceling a job did. */
-    public enum CancelOutcome { CANCELED_NOW, CANCEL_REQUESTED, ALREADY_FINISHED, NOT_FOUND }
+    public enum CancelOutcome {
+        CANCELED_NOW,
+        CANCEL_REQUESTED,
+        ALREADY_FINISHED,
+        NOT_FOUND
+    }
 
     private final RedisJobStore jobs;
     private final JobRecords records;
@@ -49,10 +62,19 @@ public class ItemJobs {
 
     /** Writes the job hash (status queued, {@code batch_id} set) and the owner's index entry; nothing on Kafka. */
     public void create(NewJob job, Instant createdAt) {
-        var submission = new ValidSubmission(null, null, job.referenceAudioKey(), job.referenceText(), job.text(),
-                job.model(), job.params(), null, null, job.metadata());
-        Map<String, String> fields = records.newJob(job.jobId(), job.owner(), submission, job.referenceAudioKey(),
-                createdAt);
+        var submission = new ValidSubmission(
+                null,
+                null,
+                job.referenceAudioKey(),
+                job.referenceText(),
+                job.text(),
+                job.model(),
+                job.params(),
+                null,
+                null,
+                job.metadata());
+        Map<String, String> fields =
+                records.newJob(job.jobId(), job.owner(), submission, job.referenceAudioKey(), createdAt);
         fields.put(JobFields.BATCH_ID, job.batchId());
         fields.putAll(job.extraFields());
         jobs.create(job.jobId(), job.owner(), createdAt.toEpochMilli(), fields);
@@ -75,10 +97,17 @@ public class ItemJobs {
             return false;
         }
         Map<String, String> hash = found.get();
-        publisher.publish(new JobSubmitted(JobSubmitted.SCHEMA_VERSION, jobId, owner, hash.get(JobFields.MODEL),
-                hash.get(JobFields.REFERENCE_AUDIO_KEY), hash.get(JobFields.REFERENCE_TEXT),
-                hash.get(JobFields.TEXT), json.read(hash.get(JobFields.PARAMS), JobParams.class),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), hash.get(JobFields.BATCH_ID)));
+        publisher.publish(new JobSubmitted(
+                JobSubmitted.SCHEMA_VERSION,
+                jobId,
+                owner,
+                hash.get(JobFields.MODEL),
+                hash.get(JobFields.REFERENCE_AUDIO_KEY),
+                hash.get(JobFields.REFERENCE_TEXT),
+                hash.get(JobFields.TEXT),
+                json.read(hash.get(JobFields.PARAMS), JobParams.class),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                hash.get(JobFields.BATCH_ID)));
         return true;
     }
 
@@ -114,10 +143,18 @@ public class ItemJobs {
     }
 
     private void announceCanceled(String jobId, String owner, Instant at) {
-        String batchId = jobs.find(jobId, owner).map(h -> h.get(JobFields.BATCH_ID)).orElse(null);
+        String batchId =
+                jobs.find(jobId, owner).map(h -> h.get(JobFields.BATCH_ID)).orElse(null);
         try {
-            publisher.publish(new JobEvent(JobEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
-                    JobEventType.CANCELED, jobId, owner, batchId, JobStatus.CANCELED, null,
+            publisher.publish(new JobEvent(
+                    JobEvent.SCHEMA_VERSION,
+                    UUID.randomUUID().toString(),
+                    JobEventType.CANCELED,
+                    jobId,
+                    owner,
+                    batchId,
+                    JobStatus.CANCELED,
+                    null,
                     Objects.requireNonNull(at)));
         } catch (ServiceUnavailableException e) {
             log.error("Job {} was canceled but its CANCELED event could not be published", jobId, e);

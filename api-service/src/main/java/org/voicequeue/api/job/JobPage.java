@@ -8,4 +8,5 @@ import org.jspecify.annotations.Nullable;
  *
  * @param nextCursor pass as {@code cursor} for the next page; null on the last page
  */
-record JobPage(List<JobResource> data, boolean hasMore, @Nullable String nextCursor) {}
+record JobPage(
+        List<JobResource> data, boolean hasMore, @Nullable String nextCursor) {}

@@ -23,18 +23,46 @@ final class JobParamsParser {
         Double cfg = decimal("cfg_strength", form.cfgStrength(), d.cfgStrength(), problems);
         Double sway = decimal("sway_sampling_coef", form.swaySamplingCoef(), d.swaySamplingCoef(), problems);
         Long seed = seed(form.seed(), problems);
-        String format = blankToNull(form.outputFormat()) == null ? d.outputFormat() : form.outputFormat().trim();
+        String format = blankToNull(form.outputFormat()) == null
+                ? d.outputFormat()
+                : form.outputFormat().trim();
 
-        check(problems, p -> speed == null ? p : new JobParams(speed, p.nfeSteps(), p.cfgStrength(),
-                p.swaySamplingCoef(), p.seed(), p.outputFormat()));
-        check(problems, p -> nfeSteps == null ? p : new JobParams(p.speed(), nfeSteps, p.cfgStrength(),
-                p.swaySamplingCoef(), p.seed(), p.outputFormat()));
-        check(problems, p -> cfg == null ? p : new JobParams(p.speed(), p.nfeSteps(), cfg,
-                p.swaySamplingCoef(), p.seed(), p.outputFormat()));
-        check(problems, p -> sway == null ? p : new JobParams(p.speed(), p.nfeSteps(), p.cfgStrength(),
-                sway, p.seed(), p.outputFormat()));
-        check(problems, p -> new JobParams(p.speed(), p.nfeSteps(), p.cfgStrength(), p.swaySamplingCoef(),
-                p.seed(), format));
+        check(
+                problems,
+                p -> speed == null
+                        ? p
+                        : new JobParams(
+                                speed,
+                                p.nfeSteps(),
+                                p.cfgStrength(),
+                                p.swaySamplingCoef(),
+                                p.seed(),
+                                p.outputFormat()));
+        check(
+                problems,
+                p -> nfeSteps == null
+                        ? p
+                        : new JobParams(
+                                p.speed(),
+                                nfeSteps,
+                                p.cfgStrength(),
+                                p.swaySamplingCoef(),
+                                p.seed(),
+                                p.outputFormat()));
+        check(
+                problems,
+                p -> cfg == null
+                        ? p
+                        : new JobParams(
+                                p.speed(), p.nfeSteps(), cfg, p.swaySamplingCoef(), p.seed(), p.outputFormat()));
+        check(
+                problems,
+                p -> sway == null
+                        ? p
+                        : new JobParams(p.speed(), p.nfeSteps(), p.cfgStrength(), sway, p.seed(), p.outputFormat()));
+        check(
+                problems,
+                p -> new JobParams(p.speed(), p.nfeSteps(), p.cfgStrength(), p.swaySamplingCoef(), p.seed(), format));
         if (problems.size() > before || speed == null || nfeSteps == null || cfg == null || sway == null) {
             return null;
         }
@@ -49,8 +77,8 @@ final class JobParamsParser {
         }
     }
 
-    private static @Nullable Double decimal(String field, @Nullable String raw, double fallback,
-            List<FieldProblem> problems) {
+    private static @Nullable Double decimal(
+            String field, @Nullable String raw, double fallback, List<FieldProblem> problems) {
         String value = blankToNull(raw);
         if (value == null) {
             return fallback;
@@ -67,8 +95,8 @@ final class JobParamsParser {
         return null;
     }
 
-    private static @Nullable Integer integer(String field, @Nullable String raw, int fallback,
-            List<FieldProblem> problems) {
+    private static @Nullable Integer integer(
+            String field, @Nullable String raw, int fallback, List<FieldProblem> problems) {
         String value = blankToNull(raw);
         if (value == null) {
             return fallback;

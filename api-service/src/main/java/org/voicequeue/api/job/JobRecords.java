@@ -20,8 +20,8 @@ class JobRecords {
         this.json = json;
     }
 
-    Map<String, String> newJob(String jobId, String owner, ValidSubmission submission, String referenceAudioKey,
-            Instant createdAt) {
+    Map<String, String> newJob(
+            String jobId, String owner, ValidSubmission submission, String referenceAudioKey, Instant createdAt) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(JobFields.ID, jobId);
         fields.put(JobFields.OWNER, owner);
@@ -42,6 +42,7 @@ class JobRecords {
 
     /** Webhook settings, stored now and used when webhook delivery lands. */
     static final String CALLBACK_URL = "callback_url";
+
     static final String CALLBACK_EVENTS = "callback_events";
 
     JobResource toResource(Map<String, String> hash) {
@@ -63,16 +64,22 @@ class JobRecords {
                 (int) orZero(decimal(hash.get(JobFields.ATTEMPTS))),
                 paramsJson == null ? JobParams.defaults() : json.read(paramsJson, JobParams.class),
                 JobStatus.SUCCEEDED.wireName().equals(status)
-                        ? new JobResource.Result("/v1/jobs/" + id + "/audio", "wav",
-                                integer(hash.get(JobFields.SAMPLE_RATE)), duration,
+                        ? new JobResource.Result(
+                                "/v1/jobs/" + id + "/audio",
+                                "wav",
+                                integer(hash.get(JobFields.SAMPLE_RATE)),
+                                duration,
                                 instant(hash.get(JobFields.EXPIRES_AT)))
                         : null,
                 hash.containsKey(JobFields.ERROR_CODE)
                         ? new JobResource.Error(hash.get(JobFields.ERROR_CODE), hash.get(JobFields.ERROR_MESSAGE))
                         : null,
-                startedAt == null || createdAt == null ? null : new JobResource.Metrics(
-                        Duration.between(createdAt, startedAt).toMillis() / 1000.0, synthesis,
-                        synthesis == null || duration == null || duration == 0 ? null : synthesis / duration),
+                startedAt == null || createdAt == null
+                        ? null
+                        : new JobResource.Metrics(
+                                Duration.between(createdAt, startedAt).toMillis() / 1000.0,
+                                synthesis,
+                                synthesis == null || duration == null || duration == 0 ? null : synthesis / duration),
                 hash.get(JobFields.BATCH_ID),
                 hash.containsKey(JobFields.METADATA) ? json.tree(hash.get(JobFields.METADATA)) : null);
     }

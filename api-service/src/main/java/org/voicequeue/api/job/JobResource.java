@@ -22,11 +22,17 @@ record JobResource(
         @Nullable String batchId,
         @Nullable JsonNode metadata) {
 
-    record Result(String audioUrl, String format, @Nullable Integer sampleRate, @Nullable Double durationSeconds,
+    record Result(
+            String audioUrl,
+            String format,
+            @Nullable Integer sampleRate,
+            @Nullable Double durationSeconds,
             @Nullable Instant expiresAt) {}
 
     record Error(String code, @Nullable String message) {}
 
-    record Metrics(@Nullable Double queueSeconds, @Nullable Double synthesisSeconds,
+    record Metrics(
+            @Nullable Double queueSeconds,
+            @Nullable Double synthesisSeconds,
             @Nullable Double realTimeFactor) {}
 }

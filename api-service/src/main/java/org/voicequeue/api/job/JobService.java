@@ -69,7 +69,11 @@ class JobService {
         return get(jobId, owner);
     }
 
-    JobPage list(String owner, @Nullable String status, @Nullable String batchId, @Nullable Integer limit,
+    JobPage list(
+            String owner,
+            @Nullable String status,
+            @Nullable String batchId,
+            @Nullable Integer limit,
             @Nullable String cursor) {
         if (status != null && !STATUSES.contains(status)) {
             throw new RequestValidationException(List.of(FieldProblem.of("status", "must be one of " + STATUSES)));
@@ -83,7 +87,9 @@ class JobService {
         Predicate<Map<String, String>> filter = hash -> (status == null || status.equals(hash.get(JobFields.STATUS)))
                 && (batchId == null || batchId.equals(hash.get(JobFields.BATCH_ID)));
         RedisJobStore.Page page = jobs.page(owner, after, size, filter, Math.max(1000, size * 10));
-        return new JobPage(page.jobs().stream().map(records::toResource).toList(), page.next() != null,
+        return new JobPage(
+                page.jobs().stream().map(records::toResource).toList(),
+                page.next() != null,
                 page.next() == null ? null : page.next().encode());
     }
 
@@ -95,8 +101,15 @@ class JobService {
     private void announceCanceled(String jobId, String owner) {
         Map<String, String> hash = hash(jobId, owner);
         try {
-            publisher.publish(new JobEvent(JobEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
-                    JobEventType.CANCELED, jobId, owner, hash.get(JobFields.BATCH_ID), JobStatus.CANCELED, null,
+            publisher.publish(new JobEvent(
+                    JobEvent.SCHEMA_VERSION,
+                    UUID.randomUUID().toString(),
+                    JobEventType.CANCELED,
+                    jobId,
+                    owner,
+                    hash.get(JobFields.BATCH_ID),
+                    JobStatus.CANCELED,
+                    null,
                     Instant.parse(Objects.requireNonNull(hash.get(JobFields.COMPLETED_AT)))));
         } catch (ServiceUnavailableException e) {
             log.error("Job {} was canceled but its CANCELED event could not be published", jobId, e);

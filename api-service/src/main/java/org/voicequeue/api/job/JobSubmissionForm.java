@@ -71,7 +71,8 @@ record JobSubmissionForm(
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof JobSubmissionForm form && Arrays.equals(referenceAudio, form.referenceAudio)
+        return other instanceof JobSubmissionForm form
+                && Arrays.equals(referenceAudio, form.referenceAudio)
                 && textFields().equals(form.textFields());
     }
 

@@ -30,8 +30,13 @@ class JobSubmissionService {
     private final JobRecords records;
     private final KafkaJobPublisher publisher;
 
-    JobSubmissionService(SubmissionValidator validator, Idempotency idempotency, ReferenceAudioStore audioStore,
-            RedisJobStore jobs, JobRecords records, KafkaJobPublisher publisher) {
+    JobSubmissionService(
+            SubmissionValidator validator,
+            Idempotency idempotency,
+            ReferenceAudioStore audioStore,
+            RedisJobStore jobs,
+            JobRecords records,
+            KafkaJobPublisher publisher) {
         this.validator = validator;
         this.idempotency = idempotency;
         this.audioStore = audioStore;
@@ -62,8 +67,17 @@ class JobSubmissionService {
         var fields = records.newJob(jobId, owner, submission, audioKey, now);
         jobs.create(jobId, owner, now.toEpochMilli(), fields);
         try {
-            publisher.publish(new JobSubmitted(JobSubmitted.SCHEMA_VERSION, jobId, owner, submission.model(),
-                    audioKey, submission.referenceText(), submission.text(), submission.params(), now, null));
+            publisher.publish(new JobSubmitted(
+                    JobSubmitted.SCHEMA_VERSION,
+                    jobId,
+                    owner,
+                    submission.model(),
+                    audioKey,
+                    submission.referenceText(),
+                    submission.text(),
+                    submission.params(),
+                    now,
+                    null));
         } catch (ServiceUnavailableException e) {
             jobs.delete(jobId, owner);
             throw e;
@@ -87,8 +101,10 @@ class JobSubmissionService {
     }
 
     private JobResource replayed(String jobId, String owner) {
-        return jobs.find(jobId, owner).map(records::toResource).orElseThrow(() -> new IdempotencyConflictException(
-                "The first request with this Idempotency-Key is still being processed; retry shortly.", jobId));
+        return jobs.find(jobId, owner)
+                .map(records::toResource)
+                .orElseThrow(() -> new IdempotencyConflictException(
+                        "The first request with this Idempotency-Key is still being processed; retry shortly.", jobId));
     }
 
     private void releaseQuietly(String owner, @Nullable String key, String fingerprint, String jobId) {

@@ -27,7 +27,9 @@ class JobTopics {
     }
 
     private static NewTopic topic(String name, int partitions, VoiceQueueProperties properties) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(properties.kafka().replicationFactor())
+        return TopicBuilder.name(name)
+                .partitions(partitions)
+                .replicas(properties.kafka().replicationFactor())
                 .build();
     }
 }

@@ -33,7 +33,8 @@ class RedisIdempotencyRecords implements IdempotencyRecords {
         String existing = redis.opsForValue().get(redisKey);
         if (existing == null) {
             return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(redisKey, value, ttl))
-                    ? Optional.empty() : Optional.ofNullable(redis.opsForValue().get(redisKey));
+                    ? Optional.empty()
+                    : Optional.ofNullable(redis.opsForValue().get(redisKey));
         }
         return Optional.of(existing);
     }

@@ -87,7 +87,11 @@ class RedisJobStore {
      * Newest first, after {@code cursor}, keeping jobs that pass {@code filter}; scans at most {@code scanBudget}
      * index entries so a rare filter cannot make one request walk a huge index (the cursor then continues).
      */
-    Page page(String owner, @Nullable JobCursor cursor, int limit, Predicate<Map<String, String>> filter,
+    Page page(
+            String owner,
+            @Nullable JobCursor cursor,
+            int limit,
+            Predicate<Map<String, String>> filter,
             int scanBudget) {
         String index = RedisKeys.jobsOfOwner(owner);
         double max = cursor == null ? Double.POSITIVE_INFINITY : cursor.createdMillis();
@@ -97,9 +101,8 @@ class RedisJobStore {
         long offset = 0;
         int scanned = 0;
         while (true) {
-            Set<TypedTuple<String>> tuples =
-                    redis.opsForZSet().reverseRangeByScoreWithScores(index, Double.NEGATIVE_INFINITY, max, offset,
-                            batch);
+            Set<TypedTuple<String>> tuples = redis.opsForZSet()
+                    .reverseRangeByScoreWithScores(index, Double.NEGATIVE_INFINITY, max, offset, batch);
             if (tuples == null || tuples.isEmpty()) {
                 return new Page(jobs, null);
             }

@@ -24,9 +24,11 @@ class ReferenceAudioCheck {
     }
 
     /** The decoded audio when it passed (stored voices measure it), else null after adding a problem. */
-    @Nullable DecodedAudio check(byte[] audio, List<FieldProblem> problems) {
+    @Nullable
+    DecodedAudio check(byte[] audio, List<FieldProblem> problems) {
         if (audio.length > limits.maxReferenceAudioSize().toBytes()) {
-            problems.add(problem("must be at most " + limits.maxReferenceAudioSize().toMegabytes() + " MB"));
+            problems.add(
+                    problem("must be at most " + limits.maxReferenceAudioSize().toMegabytes() + " MB"));
             return null;
         }
         DecodedAudio decoded;
@@ -38,8 +40,11 @@ class ReferenceAudioCheck {
         }
         double speech = SpeechActivity.speechSeconds(decoded);
         if (speech < limits.minSpeechSeconds()) {
-            problems.add(problem(String.format(Locale.ROOT,
-                    "must contain at least %.1f s of speech (found %.2f s)", limits.minSpeechSeconds(), speech)));
+            problems.add(problem(String.format(
+                    Locale.ROOT,
+                    "must contain at least %.1f s of speech (found %.2f s)",
+                    limits.minSpeechSeconds(),
+                    speech)));
             return null;
         }
         return decoded;

@@ -28,8 +28,12 @@ class ReferenceResolver {
         this.maxReferenceTextChars = properties.limits().maxReferenceTextChars();
     }
 
-    ResolvedReference resolve(String owner, byte @Nullable [] audio, @Nullable String voiceId,
-            @Nullable String referenceText, List<FieldProblem> problems) {
+    ResolvedReference resolve(
+            String owner,
+            byte @Nullable [] audio,
+            @Nullable String voiceId,
+            @Nullable String referenceText,
+            List<FieldProblem> problems) {
         String voice = blankToNull(voiceId);
         boolean hasAudio = audio != null && audio.length > 0;
         if (voice == null) {
@@ -39,7 +43,8 @@ class ReferenceResolver {
                 audioCheck.check(audio, problems);
             }
             String text = checkText(referenceText, true, problems);
-            return hasAudio ? new ResolvedReference(audio, Hashing.sha256Hex(audio), null, text)
+            return hasAudio
+                    ? new ResolvedReference(audio, Hashing.sha256Hex(audio), null, text)
                     : new ResolvedReference(null, null, "", text);
         }
         if (hasAudio) {
@@ -50,8 +55,13 @@ class ReferenceResolver {
             problems.add(new FieldProblem("voice_id", "is not a stored voice of this caller", VOICE_NOT_FOUND));
         }
         String text = checkText(referenceText, false, problems);
-        return new ResolvedReference(null, null, stored.map(StoredVoices.StoredVoice::referenceAudioKey).orElse(""),
-                text.isEmpty() ? stored.map(StoredVoices.StoredVoice::referenceText).orElse("") : text);
+        return new ResolvedReference(
+                null,
+                null,
+                stored.map(StoredVoices.StoredVoice::referenceAudioKey).orElse(""),
+                text.isEmpty()
+                        ? stored.map(StoredVoices.StoredVoice::referenceText).orElse("")
+                        : text);
     }
 
     private String checkText(@Nullable String value, boolean required, List<FieldProblem> problems) {
@@ -62,8 +72,10 @@ class ReferenceResolver {
             return "";
         }
         if (value.codePointCount(0, value.length()) > maxReferenceTextChars) {
-            problems.add(new FieldProblem("reference_text", "must be at most " + maxReferenceTextChars
-                    + " characters", ErrorCodes.VALIDATION_FAILED));
+            problems.add(new FieldProblem(
+                    "reference_text",
+                    "must be at most " + maxReferenceTextChars + " characters",
+                    ErrorCodes.VALIDATION_FAILED));
         }
         return value;
     }

@@ -9,5 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param sha256 hex SHA-256 of {@code audio}, null when {@code storedKey} is set
  * @param storedKey the object key of a stored voice's audio, else null
  */
-public record ResolvedReference(byte @Nullable [] audio, @Nullable String sha256, @Nullable String storedKey,
+public record ResolvedReference(
+        byte @Nullable [] audio,
+        @Nullable String sha256,
+        @Nullable String storedKey,
         String text) {}

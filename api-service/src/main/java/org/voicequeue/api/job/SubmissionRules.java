@@ -27,8 +27,13 @@ public class SubmissionRules {
     private final Idempotency idempotency;
     private final int maxTextChars;
 
-    SubmissionRules(SubmissionValidator validator, ReferenceResolver references, ReferenceAudioCheck audioCheck,
-            MetadataCheck metadataCheck, ReferenceAudioStore audioStore, Idempotency idempotency,
+    SubmissionRules(
+            SubmissionValidator validator,
+            ReferenceResolver references,
+            ReferenceAudioCheck audioCheck,
+            MetadataCheck metadataCheck,
+            ReferenceAudioStore audioStore,
+            Idempotency idempotency,
             VoiceQueueProperties properties) {
         this.validator = validator;
         this.references = references;
@@ -40,8 +45,12 @@ public class SubmissionRules {
     }
 
     /** {@code reference_audio} + {@code reference_text}, or {@code voice_id}. */
-    public ResolvedReference reference(String owner, byte @Nullable [] audio, @Nullable String voiceId,
-            @Nullable String referenceText, List<FieldProblem> problems) {
+    public ResolvedReference reference(
+            String owner,
+            byte @Nullable [] audio,
+            @Nullable String voiceId,
+            @Nullable String referenceText,
+            List<FieldProblem> problems) {
         return references.resolve(owner, audio, voiceId, referenceText, problems);
     }
 
@@ -75,11 +84,23 @@ public class SubmissionRules {
      * Parses {@code speed, nfe_steps, cfg_strength, sway_sampling_coef, seed, output_format} from {@code raw} (absent
      * keys take the defaults); problems are named {@code fieldPrefix + name}. Null when any was bad.
      */
-    public @Nullable JobParams params(Map<String, @Nullable String> raw, String fieldPrefix,
-            List<FieldProblem> problems) {
-        var form = new JobSubmissionForm(null, null, null, null, null, raw.get("speed"), raw.get("nfe_steps"),
-                raw.get("cfg_strength"), raw.get("sway_sampling_coef"), raw.get("seed"), raw.get("output_format"),
-                null, null, null);
+    public @Nullable JobParams params(
+            Map<String, @Nullable String> raw, String fieldPrefix, List<FieldProblem> problems) {
+        var form = new JobSubmissionForm(
+                null,
+                null,
+                null,
+                null,
+                null,
+                raw.get("speed"),
+                raw.get("nfe_steps"),
+                raw.get("cfg_strength"),
+                raw.get("sway_sampling_coef"),
+                raw.get("seed"),
+                raw.get("output_format"),
+                null,
+                null,
+                null);
         List<FieldProblem> found = new ArrayList<>();
         JobParams params = JobParamsParser.parse(form, found);
         found.forEach(p -> problems.add(new FieldProblem(fieldPrefix + p.field(), p.message(), p.code())));
@@ -87,8 +108,7 @@ public class SubmissionRules {
     }
 
     /** Checks the callback fields as for jobs; the events to store (null without a URL). */
-    public @Nullable String callbackEvents(@Nullable String url, @Nullable String events,
-            List<FieldProblem> problems) {
+    public @Nullable String callbackEvents(@Nullable String url, @Nullable String events, List<FieldProblem> problems) {
         return validator.callbackEvents(url, events, problems);
     }
 
@@ -105,8 +125,8 @@ public class SubmissionRules {
      * @return null to go on and create {@code newId}; else the id created by the earlier identical request
      * @throws IdempotencyConflictException when the key was used with a different request
      */
-    public @Nullable String reserveIdempotencyKey(String owner, @Nullable String key, String fingerprint,
-            String newId) {
+    public @Nullable String reserveIdempotencyKey(
+            String owner, @Nullable String key, String fingerprint, String newId) {
         Idempotency.Decision decision = idempotency.reserve(owner, key, fingerprint, newId);
         return decision instanceof Idempotency.Decision.Replay replay ? replay.jobId() : null;
     }

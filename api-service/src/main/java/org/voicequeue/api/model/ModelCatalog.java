@@ -17,6 +17,7 @@ import org.voicequeue.model.model.ModelInfo;
 public class ModelCatalog {
     /** What F5-TTS and E2-TTS take: 24 kHz mel, English and Chinese, ~12 s of reference (F5 clips longer clips). */
     static final int SAMPLE_RATE = 24_000;
+
     static final List<String> LANGUAGES = List.of("en", "zh");
     static final double MAX_REFERENCE_SECONDS = 12.0;
 
@@ -48,11 +49,27 @@ public class ModelCatalog {
 
     private static ModelResource resource(String id, @Nullable ModelInfo info) {
         if (info == null) {
-            return new ModelResource(id, true, false, SAMPLE_RATE, LANGUAGES, MAX_REFERENCE_SECONDS,
-                    ModelDefaults.ofJobParams(), null, null);
+            return new ModelResource(
+                    id,
+                    true,
+                    false,
+                    SAMPLE_RATE,
+                    LANGUAGES,
+                    MAX_REFERENCE_SECONDS,
+                    ModelDefaults.ofJobParams(),
+                    null,
+                    null);
         }
-        return new ModelResource(id, true, true, info.sampleRate(), info.languages(), info.maxReferenceSeconds(),
-                ModelDefaults.ofJobParams(), info.weights(), info.parameterCount());
+        return new ModelResource(
+                id,
+                true,
+                true,
+                info.sampleRate(),
+                info.languages(),
+                info.maxReferenceSeconds(),
+                ModelDefaults.ofJobParams(),
+                info.weights(),
+                info.parameterCount());
     }
 
     /** When workers disagree, show trained weights rather than a test worker's random ones. */

@@ -24,7 +24,9 @@ class ModelController {
 
     @GetMapping
     @Operation(summary = "List the models: enabled in configuration, available when a live worker has them")
-    @ApiResponse(responseCode = "200", description = "the models",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the models",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ModelResource.class))))
     @ProblemResponses.Common
     List<ModelResource> list() {

@@ -28,7 +28,10 @@ class RedisWorkerModels implements WorkerModels {
     @Override
     public List<ModelInfo> reported() {
         List<String> keys = new ArrayList<>();
-        try (var cursor = redis.scan(ScanOptions.scanOptions().match(RedisKeys.workerPattern()).count(100).build())) {
+        try (var cursor = redis.scan(ScanOptions.scanOptions()
+                .match(RedisKeys.workerPattern())
+                .count(100)
+                .build())) {
             cursor.forEachRemaining(keys::add);
         }
         List<ModelInfo> models = new ArrayList<>();

@@ -47,8 +47,12 @@ final class MinioReferenceAudioStore implements ReferenceAudioStore {
         String key = ReferenceAudioStore.keyFor(sha256Hex);
         try {
             if (!exists(key)) {
-                client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                        .data(audio, audio.length).contentType("application/octet-stream").build());
+                client.putObject(PutObjectArgs.builder()
+                        .bucket(bucket)
+                        .object(key)
+                        .data(audio, audio.length)
+                        .contentType("application/octet-stream")
+                        .build());
             }
             return key;
         } catch (MinioException | RuntimeException e) {
@@ -67,7 +71,8 @@ final class MinioReferenceAudioStore implements ReferenceAudioStore {
 
     private boolean exists(String key) throws MinioException {
         try {
-            client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            client.statObject(
+                    StatObjectArgs.builder().bucket(bucket).object(key).build());
             return true;
         } catch (MinioException e) {
             if (isNotFound(e)) {
@@ -81,7 +86,8 @@ final class MinioReferenceAudioStore implements ReferenceAudioStore {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ErrorResponseException response) {
                 String code = response.errorResponse().code();
-                return "NoSuchKey".equals(code) || "NoSuchObject".equals(code)
+                return "NoSuchKey".equals(code)
+                        || "NoSuchObject".equals(code)
                         || (response.response() != null && response.response().code() == 404);
             }
         }

@@ -34,7 +34,8 @@ final class ApiKeys {
                 throw new IllegalArgumentException("API key entries must be name:sha256hex (an entry is malformed)");
             }
             String name = entry.substring(0, colon).trim();
-            byte[] hash = HexFormat.of().parseHex(entry.substring(colon + 1).trim().toLowerCase(Locale.ROOT));
+            byte[] hash =
+                    HexFormat.of().parseHex(entry.substring(colon + 1).trim().toLowerCase(Locale.ROOT));
             if (hash.length != 32) {
                 throw new IllegalArgumentException("API key hash of '" + name + "' is not a SHA-256 hex string");
             }

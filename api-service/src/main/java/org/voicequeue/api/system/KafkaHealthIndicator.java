@@ -28,7 +28,8 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMillis));
         int nodes = cluster.nodes().get(timeoutMillis, TimeUnit.MILLISECONDS).size();
-        builder.up().withDetail("clusterId", cluster.clusterId().get(timeoutMillis, TimeUnit.MILLISECONDS))
+        builder.up()
+                .withDetail("clusterId", cluster.clusterId().get(timeoutMillis, TimeUnit.MILLISECONDS))
                 .withDetail("nodes", nodes);
     }
 

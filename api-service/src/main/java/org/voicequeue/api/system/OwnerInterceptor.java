@@ -12,6 +12,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 public final class OwnerInterceptor implements HandlerInterceptor {
     /** Request attribute holding the owner name. */
     public static final String OWNER = "voicequeue.owner";
+
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys keys;

@@ -54,14 +54,24 @@ class ProblemAdvice {
         return headers;
     }
 
-    private static void log(HttpStatus status, String code, Throwable exception, @Nullable String jobId,
-            HttpServletRequest request) {
+    private static void log(
+            HttpStatus status, String code, Throwable exception, @Nullable String jobId, HttpServletRequest request) {
         try (var ignored = jobId == null ? null : MDC.putCloseable("job_id", jobId)) {
             if (status.is5xxServerError()) {
-                log.error("{} {} -> {} {}", request.getMethod(), request.getRequestURI(), status.value(), code,
+                log.error(
+                        "{} {} -> {} {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        status.value(),
+                        code,
                         exception);
             } else {
-                log.warn("{} {} -> {} {}: {}", request.getMethod(), request.getRequestURI(), status.value(), code,
+                log.warn(
+                        "{} {} -> {} {}: {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        status.value(),
+                        code,
                         ProblemTable.ruleFor(exception).detail().apply(exception));
             }
         }

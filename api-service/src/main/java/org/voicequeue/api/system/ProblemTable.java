@@ -26,11 +26,11 @@ import org.voicequeue.api.job.IdempotencyConflictException;
 import org.voicequeue.api.job.JobFinishedException;
 import org.voicequeue.api.job.JobNotFinishedException;
 import org.voicequeue.api.job.JobNotFoundException;
-import org.voicequeue.api.webhook.BatchDeliveriesNotFoundException;
-import org.voicequeue.api.webhook.DeliveriesNotFoundException;
 import org.voicequeue.api.job.ResultExpiredException;
 import org.voicequeue.api.storage.ReferenceAudioStoreException;
 import org.voicequeue.api.voice.VoiceNotFoundException;
+import org.voicequeue.api.webhook.BatchDeliveriesNotFoundException;
+import org.voicequeue.api.webhook.DeliveriesNotFoundException;
 import org.voicequeue.model.job.ErrorCodes;
 
 /**
@@ -44,8 +44,8 @@ final class ProblemTable {
 
     record Rule(HttpStatus status, String code, Function<Throwable, String> detail) {}
 
-    private static final Rule INTERNAL = new Rule(
-            HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR, e -> "An unexpected error occurred.");
+    private static final Rule INTERNAL =
+            new Rule(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR, e -> "An unexpected error occurred.");
     private static final Function<Throwable, String> OWN_MESSAGE = Throwable::getMessage;
     private static final Function<Throwable, String> UNAVAILABLE =
             e -> "A backing service is unavailable; retry later.";
@@ -53,7 +53,10 @@ final class ProblemTable {
     private static final Map<Class<? extends Throwable>, Rule> ROWS = new LinkedHashMap<>();
 
     static {
-        row(RequestValidationException.class, HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
+        row(
+                RequestValidationException.class,
+                HttpStatus.BAD_REQUEST,
+                ErrorCodes.VALIDATION_FAILED,
                 e -> "The request has invalid fields.");
         row(JobNotFoundException.class, HttpStatus.NOT_FOUND, ErrorCodes.JOB_NOT_FOUND, OWN_MESSAGE);
         row(DeliveriesNotFoundException.class, HttpStatus.NOT_FOUND, ErrorCodes.JOB_NOT_FOUND, OWN_MESSAGE);
@@ -69,42 +72,75 @@ final class ProblemTable {
         row(VoiceNotFoundException.class, HttpStatus.NOT_FOUND, VoiceNotFoundException.CODE, OWN_MESSAGE);
         row(IdempotencyConflictException.class, HttpStatus.CONFLICT, ErrorCodes.IDEMPOTENCY_CONFLICT, OWN_MESSAGE);
         row(UnauthorizedException.class, HttpStatus.UNAUTHORIZED, UNAUTHORIZED, OWN_MESSAGE);
-        row(ServiceUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+        row(
+                ServiceUnavailableException.class,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ErrorCodes.SERVICE_UNAVAILABLE,
                 OWN_MESSAGE);
-        row(ReferenceAudioStoreException.class, HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+        row(
+                ReferenceAudioStoreException.class,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ErrorCodes.SERVICE_UNAVAILABLE,
                 e -> "The object store is unavailable; retry later.");
         row(DataAccessException.class, HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE, UNAVAILABLE);
-        row(MaxUploadSizeExceededException.class, HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE,
+        row(
+                MaxUploadSizeExceededException.class,
+                HttpStatus.CONTENT_TOO_LARGE,
+                ErrorCodes.PAYLOAD_TOO_LARGE,
                 e -> "The upload is larger than allowed (reference_audio at most 20 MB).");
-        row(MultipartException.class, HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
+        row(
+                MultipartException.class,
+                HttpStatus.BAD_REQUEST,
+                ErrorCodes.VALIDATION_FAILED,
                 e -> "The multipart body could not be read.");
-        row(HttpMediaTypeNotSupportedException.class, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                ErrorCodes.UNSUPPORTED_MEDIA_TYPE, e -> "This endpoint takes multipart/form-data.");
-        row(HttpMediaTypeNotAcceptableException.class, HttpStatus.NOT_ACCEPTABLE, NOT_ACCEPTABLE,
+        row(
+                HttpMediaTypeNotSupportedException.class,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                e -> "This endpoint takes multipart/form-data.");
+        row(
+                HttpMediaTypeNotAcceptableException.class,
+                HttpStatus.NOT_ACCEPTABLE,
+                NOT_ACCEPTABLE,
                 e -> "None of the accepted media types can be produced.");
-        row(HttpRequestMethodNotSupportedException.class, HttpStatus.METHOD_NOT_ALLOWED,
+        row(
+                HttpRequestMethodNotSupportedException.class,
+                HttpStatus.METHOD_NOT_ALLOWED,
                 ErrorCodes.METHOD_NOT_ALLOWED,
                 e -> "Method " + ((HttpRequestMethodNotSupportedException) e).getMethod() + " is not allowed here.");
-        row(NoResourceFoundException.class, HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
-                e -> "No such resource.");
+        row(NoResourceFoundException.class, HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, e -> "No such resource.");
         row(NoHandlerFoundException.class, HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, e -> "No such resource.");
-        row(MissingServletRequestPartException.class, HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
+        row(
+                MissingServletRequestPartException.class,
+                HttpStatus.BAD_REQUEST,
+                ErrorCodes.VALIDATION_FAILED,
                 e -> "Part " + ((MissingServletRequestPartException) e).getRequestPartName() + " is required.");
-        row(MissingServletRequestParameterException.class, HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
-                e -> "Parameter " + ((MissingServletRequestParameterException) e).getParameterName()
-                        + " is required.");
-        row(MissingRequestHeaderException.class, HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
+        row(
+                MissingServletRequestParameterException.class,
+                HttpStatus.BAD_REQUEST,
+                ErrorCodes.VALIDATION_FAILED,
+                e -> "Parameter " + ((MissingServletRequestParameterException) e).getParameterName() + " is required.");
+        row(
+                MissingRequestHeaderException.class,
+                HttpStatus.BAD_REQUEST,
+                ErrorCodes.VALIDATION_FAILED,
                 e -> "Header " + ((MissingRequestHeaderException) e).getHeaderName() + " is required.");
-        row(MethodArgumentTypeMismatchException.class, HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
+        row(
+                MethodArgumentTypeMismatchException.class,
+                HttpStatus.BAD_REQUEST,
+                ErrorCodes.VALIDATION_FAILED,
                 e -> "Parameter " + ((MethodArgumentTypeMismatchException) e).getName() + " has a bad value.");
-        row(HttpMessageNotReadableException.class, HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
+        row(
+                HttpMessageNotReadableException.class,
+                HttpStatus.BAD_REQUEST,
+                ErrorCodes.VALIDATION_FAILED,
                 e -> "The request body could not be read.");
     }
 
     private ProblemTable() {}
 
-    private static void row(Class<? extends Throwable> type, HttpStatus status, String code,
-            Function<Throwable, String> detail) {
+    private static void row(
+            Class<? extends Throwable> type, HttpStatus status, String code, Function<Throwable, String> detail) {
         ROWS.put(type, new Rule(status, code, detail));
     }
 

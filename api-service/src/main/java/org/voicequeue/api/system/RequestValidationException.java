@@ -28,8 +28,11 @@ public final class RequestValidationException extends RuntimeException {
     }
 
     public String code() {
-        var specific = problems.stream().map(FieldProblem::code)
-                .filter(code -> !code.equals(ErrorCodes.VALIDATION_FAILED)).distinct().toList();
+        var specific = problems.stream()
+                .map(FieldProblem::code)
+                .filter(code -> !code.equals(ErrorCodes.VALIDATION_FAILED))
+                .distinct()
+                .toList();
         return specific.size() == 1 ? specific.get(0) : ErrorCodes.VALIDATION_FAILED;
     }
 }

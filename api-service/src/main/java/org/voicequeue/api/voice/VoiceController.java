@@ -36,9 +36,12 @@ class VoiceController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Store a voice (reference clip + transcript) for reuse by voice_id",
+    @Operation(
+            summary = "Store a voice (reference clip + transcript) for reuse by voice_id",
             description = "The clip is checked like a job's reference_audio and stored once by content hash.")
-    @ApiResponse(responseCode = "201", description = "stored",
+    @ApiResponse(
+            responseCode = "201",
+            description = "stored",
             content = @Content(schema = @Schema(implementation = VoiceResource.class)))
     @ProblemResponses.Common
     @ProblemResponses.BadRequest
@@ -48,19 +51,28 @@ class VoiceController {
             @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @Parameter(description = "WAV, FLAC, MP3 or OGG, at most 20 MB, 1-30 s of speech")
-            @RequestPart(name = "reference_audio", required = false) @Nullable MultipartFile referenceAudio,
+                    @RequestPart(name = "reference_audio", required = false)
+                    @Nullable
+                    MultipartFile referenceAudio,
             @Parameter(description = "transcript of the clip, at most 1,000 characters")
-            @RequestParam(name = "reference_text", required = false) @Nullable String referenceText,
+                    @RequestParam(name = "reference_text", required = false)
+                    @Nullable
+                    String referenceText,
             @Parameter(description = "a name for the voice, at most 100 characters")
-            @RequestParam(name = "name", required = false) @Nullable String name) throws IOException {
-        VoiceResource voice = voices.create(owner, idempotencyKey,
-                referenceAudio == null ? null : referenceAudio.getBytes(), referenceText, name);
+                    @RequestParam(name = "name", required = false)
+                    @Nullable
+                    String name)
+            throws IOException {
+        VoiceResource voice = voices.create(
+                owner, idempotencyKey, referenceAudio == null ? null : referenceAudio.getBytes(), referenceText, name);
         return ResponseEntity.created(URI.create("/v1/voices/" + voice.id())).body(voice);
     }
 
     @GetMapping
     @Operation(summary = "List the caller's voices, newest first (at most 100)")
-    @ApiResponse(responseCode = "200", description = "the voices",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the voices",
             content = @Content(schema = @Schema(implementation = VoiceList.class)))
     @ProblemResponses.Common
     VoiceList list(@Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner) {
@@ -69,23 +81,27 @@ class VoiceController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a voice")
-    @ApiResponse(responseCode = "200", description = "the voice",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the voice",
             content = @Content(schema = @Schema(implementation = VoiceResource.class)))
     @ProblemResponses.Common
     @ProblemResponses.NotFound
-    VoiceResource get(@Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner,
-            @PathVariable String id) {
+    VoiceResource get(
+            @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner, @PathVariable String id) {
         return voices.get(owner, id);
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a voice", description = "Jobs and batches already submitted with it are not "
-            + "affected: they copied its audio key and transcript.")
+    @Operation(
+            summary = "Delete a voice",
+            description = "Jobs and batches already submitted with it are not "
+                    + "affected: they copied its audio key and transcript.")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ProblemResponses.Common
     @ProblemResponses.NotFound
-    ResponseEntity<Void> delete(@Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner,
-            @PathVariable String id) {
+    ResponseEntity<Void> delete(
+            @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner, @PathVariable String id) {
         voices.delete(owner, id);
         return ResponseEntity.noContent().build();
     }

@@ -41,8 +41,12 @@ class VoiceService {
         this.maxReferenceTextChars = properties.limits().maxReferenceTextChars();
     }
 
-    VoiceResource create(String owner, @Nullable String idempotencyKey, byte @Nullable [] audio,
-            @Nullable String referenceText, @Nullable String name) {
+    VoiceResource create(
+            String owner,
+            @Nullable String idempotencyKey,
+            byte @Nullable [] audio,
+            @Nullable String referenceText,
+            @Nullable String name) {
         List<FieldProblem> problems = new ArrayList<>();
         DecodedAudio decoded = null;
         if (audio == null || audio.length == 0) {
@@ -53,8 +57,7 @@ class VoiceService {
         if (referenceText == null || referenceText.isBlank()) {
             problems.add(FieldProblem.of("reference_text", "is required and must not be blank"));
         } else if (referenceText.codePointCount(0, referenceText.length()) > maxReferenceTextChars) {
-            problems.add(FieldProblem.of("reference_text", "must be at most " + maxReferenceTextChars
-                    + " characters"));
+            problems.add(FieldProblem.of("reference_text", "must be at most " + maxReferenceTextChars + " characters"));
         }
         if (name == null || name.isBlank()) {
             problems.add(FieldProblem.of("name", "is required and must not be blank"));
@@ -69,7 +72,8 @@ class VoiceService {
         String id = "voice_" + UlidCreator.getMonotonicUlid();
         String earlier = rules.reserveIdempotencyKey(owner, idempotencyKey, fingerprint, id);
         if (earlier != null) {
-            return voices.findRecord(owner, earlier).map(VoiceService::toResource)
+            return voices.findRecord(owner, earlier)
+                    .map(VoiceService::toResource)
                     .orElseThrow(() -> rules.firstRequestInProgress(earlier));
         }
         try {
@@ -81,7 +85,9 @@ class VoiceService {
             fields.put(RedisVoiceStore.AUDIO_KEY, key);
             fields.put(RedisVoiceStore.TEXT, reference.text());
             fields.put(RedisVoiceStore.DURATION, Double.toString(engineSeconds(decoded)));
-            fields.put(RedisVoiceStore.CREATED_AT, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+            fields.put(
+                    RedisVoiceStore.CREATED_AT,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
             voices.create(fields);
             log.info("Stored voice {} for {}", id, owner);
             return toResource(fields);
@@ -92,12 +98,15 @@ class VoiceService {
     }
 
     VoiceResource get(String owner, String voiceId) {
-        return voices.findRecord(owner, voiceId).map(VoiceService::toResource)
+        return voices.findRecord(owner, voiceId)
+                .map(VoiceService::toResource)
                 .orElseThrow(() -> new VoiceNotFoundException(voiceId));
     }
 
     VoiceList list(String owner) {
-        return new VoiceList(voices.list(owner, DEFAULT_LIST_LIMIT).stream().map(VoiceService::toResource).toList());
+        return new VoiceList(voices.list(owner, DEFAULT_LIST_LIMIT).stream()
+                .map(VoiceService::toResource)
+                .toList());
     }
 
     void delete(String owner, String voiceId) {
@@ -120,8 +129,11 @@ class VoiceService {
     }
 
     static VoiceResource toResource(Map<String, String> hash) {
-        return new VoiceResource(hash.get(RedisVoiceStore.ID), hash.get(RedisVoiceStore.NAME),
+        return new VoiceResource(
+                hash.get(RedisVoiceStore.ID),
+                hash.get(RedisVoiceStore.NAME),
                 Double.parseDouble(hash.getOrDefault(RedisVoiceStore.DURATION, "0")),
-                Instant.parse(hash.get(RedisVoiceStore.CREATED_AT)), hash.getOrDefault(RedisVoiceStore.TEXT, ""));
+                Instant.parse(hash.get(RedisVoiceStore.CREATED_AT)),
+                hash.getOrDefault(RedisVoiceStore.TEXT, ""));
     }
 }

@@ -73,7 +73,10 @@ final class AddressRules {
         if (isZero(b, 0, 12)) {
             return embedded(b, 12, "IPv4-compatible ");
         }
-        if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+        if ((b[0] & 0xff) == 0x00
+                && (b[1] & 0xff) == 0x64
+                && (b[2] & 0xff) == 0xff
+                && (b[3] & 0xff) == 0x9b
                 && isZero(b, 4, 12)) {
             return embedded(b, 12, "NAT64 ");
         }

@@ -39,8 +39,11 @@ public final class CallbackEvents {
             try {
                 events.add(JobEventType.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw RequestValidationException.of(FIELD, "Unknown event '" + part.trim()
-                        + "'; use a comma list of started, completed, failed, canceled.", ErrorCodes.VALIDATION_FAILED);
+                throw RequestValidationException.of(
+                        FIELD,
+                        "Unknown event '" + part.trim()
+                                + "'; use a comma list of started, completed, failed, canceled.",
+                        ErrorCodes.VALIDATION_FAILED);
             }
         }
         return events.isEmpty() ? EnumSet.copyOf(DEFAULT) : events;

@@ -32,7 +32,8 @@ public final class CallbackUrlPolicy {
     private final HostResolver resolver;
 
     CallbackUrlPolicy(List<String> allowedHosts, HostResolver resolver) {
-        this.allowedHosts = allowedHosts.stream().map(CallbackUrlPolicy::normalizeHost).collect(Collectors.toSet());
+        this.allowedHosts =
+                allowedHosts.stream().map(CallbackUrlPolicy::normalizeHost).collect(Collectors.toSet());
         this.resolver = resolver;
     }
 
@@ -101,10 +102,11 @@ public final class CallbackUrlPolicy {
         }
         String lower = scheme.toLowerCase(Locale.ROOT);
         if (!lower.equals("https") && !lower.equals("http")) {
-            throw new CallbackRefusedException("callback_url must use https; the scheme '" + lower
-                    + "' is not allowed.");
+            throw new CallbackRefusedException(
+                    "callback_url must use https; the scheme '" + lower + "' is not allowed.");
         }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+        if (uri.getRawUserInfo() != null
+                || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw new CallbackRefusedException("callback_url must not contain user information (user:password@).");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {

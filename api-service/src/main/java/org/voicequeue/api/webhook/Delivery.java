@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param attempts attempts made so far
  * @param deadline an attempt failing at or after this instant is the last (queued time + retry window)
  */
-record Delivery(String webhookId, String subjectId, String eventType, String url, String body, int attempts,
-        Instant deadline) {
+record Delivery(
+        String webhookId, String subjectId, String eventType, String url, String body, int attempts, Instant deadline) {
 
     /** {@code msg_<eventId>}: stable per event, so a retried or re-published event keeps its id. */
     static String webhookIdFor(String eventId) {

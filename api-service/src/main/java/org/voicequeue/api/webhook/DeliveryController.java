@@ -32,40 +32,45 @@ class DeliveryController {
     }
 
     @GetMapping("/v1/jobs/{id}/deliveries")
-    @Operation(summary = "List the webhook delivery attempts of a job",
+    @Operation(
+            summary = "List the webhook delivery attempts of a job",
             description = "One row per attempt, oldest first; a delivery waiting for its next attempt is one pending "
                     + "row with next_attempt_at.")
     @ApiResponse(responseCode = "200", description = "the attempts")
     @ProblemResponses.Common
     @ProblemResponses.NotFound
-    DeliveryList deliveries(@PathVariable String id,
-            @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner) {
+    DeliveryList deliveries(
+            @PathVariable String id, @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner) {
         if (!JobIds.isWellFormed(id)) {
             throw new DeliveriesNotFoundException(id);
         }
-        List<DeliveryAttempt> rows = history.findForOwner(id, owner)
-                .orElseThrow(() -> new DeliveriesNotFoundException(id));
+        List<DeliveryAttempt> rows =
+                history.findForOwner(id, owner).orElseThrow(() -> new DeliveriesNotFoundException(id));
         return new DeliveryList(id, rows);
     }
 
     @GetMapping("/v1/batches/{id}/deliveries")
-    @Operation(summary = "List the batch.completed delivery attempts of a batch",
+    @Operation(
+            summary = "List the batch.completed delivery attempts of a batch",
             description = "Rows as for a job's deliveries. The batch's items have no webhooks of their own.")
     @ApiResponse(responseCode = "200", description = "the attempts")
     @ProblemResponses.Common
     @ProblemResponses.NotFound
-    BatchDeliveryList batchDeliveries(@PathVariable String id,
-            @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner) {
+    BatchDeliveryList batchDeliveries(
+            @PathVariable String id, @Parameter(hidden = true) @RequestAttribute(OwnerInterceptor.OWNER) String owner) {
         if (!BATCH_ID.matcher(id).matches()) {
             throw new BatchDeliveriesNotFoundException(id);
         }
-        List<DeliveryAttempt> rows = history.findForOwner(id, owner)
-                .orElseThrow(() -> new BatchDeliveriesNotFoundException(id));
+        List<DeliveryAttempt> rows =
+                history.findForOwner(id, owner).orElseThrow(() -> new BatchDeliveriesNotFoundException(id));
         return new BatchDeliveryList(id, rows);
     }
 
-    record DeliveryList(@JsonProperty("job_id") String jobId, @JsonProperty("data") List<DeliveryAttempt> data) {}
+    record DeliveryList(
+            @JsonProperty("job_id") String jobId,
+            @JsonProperty("data") List<DeliveryAttempt> data) {}
 
-    record BatchDeliveryList(@JsonProperty("batch_id") String batchId,
+    record BatchDeliveryList(
+            @JsonProperty("batch_id") String batchId,
             @JsonProperty("data") List<DeliveryAttempt> data) {}
 }

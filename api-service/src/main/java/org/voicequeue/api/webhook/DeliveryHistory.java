@@ -38,16 +38,26 @@ final class DeliveryHistory {
         }
         Set<String> ids = redis.opsForSet().members(WebhookKeys.webhooks(subjectId));
         for (String id : new TreeSet<>(ids == null ? Set.of() : ids)) {
-            List<Object> fields = redis.opsForHash().multiGet(WebhookKeys.delivery(id),
-                    List.of("state", "event_type", "attempts", "next_at"));
+            List<Object> fields = redis.opsForHash()
+                    .multiGet(WebhookKeys.delivery(id), List.of("state", "event_type", "attempts", "next_at"));
             if (!"pending".equals(fields.get(0)) || fields.get(1) == null) {
                 continue;
             }
             int attempts = Integer.parseInt(String.valueOf(fields.get(2)));
-            String nextAt = fields.get(3) == null ? null
-                    : Instant.ofEpochMilli(Long.parseLong(fields.get(3).toString())).toString();
-            rows.add(new DeliveryAttempt(id, fields.get(1).toString(), attempts + 1, null, null, null, null,
-                    DeliveryAttempt.PENDING, nextAt));
+            String nextAt = fields.get(3) == null
+                    ? null
+                    : Instant.ofEpochMilli(Long.parseLong(fields.get(3).toString()))
+                            .toString();
+            rows.add(new DeliveryAttempt(
+                    id,
+                    fields.get(1).toString(),
+                    attempts + 1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    DeliveryAttempt.PENDING,
+                    nextAt));
         }
         return Optional.of(rows);
     }

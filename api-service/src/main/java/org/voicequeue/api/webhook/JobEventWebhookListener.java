@@ -38,7 +38,9 @@ final class JobEventWebhookListener {
         this.jobs = jobs;
     }
 
-    @KafkaListener(id = "voicequeue-webhooks", topics = Topics.JOB_EVENTS,
+    @KafkaListener(
+            id = "voicequeue-webhooks",
+            topics = Topics.JOB_EVENTS,
             groupId = "${voicequeue.webhook.consumer-group:voicequeue-webhooks}",
             containerFactory = WebhookConfiguration.CONTAINER_FACTORY)
     void onEvent(ConsumerRecord<String, byte[]> record) {
@@ -47,11 +49,14 @@ final class JobEventWebhookListener {
     }
 
     void handle(JobEvent event) {
-        List<Object> fields = redis.opsForHash().multiGet(RedisKeys.job(event.jobId()),
-                List.of(CallbackFields.CALLBACK_URL, CallbackFields.CALLBACK_EVENTS));
+        List<Object> fields = redis.opsForHash()
+                .multiGet(
+                        RedisKeys.job(event.jobId()),
+                        List.of(CallbackFields.CALLBACK_URL, CallbackFields.CALLBACK_EVENTS));
         Object url = fields.get(0);
         Object subscribed = fields.get(1);
-        if (url == null || url.toString().isBlank()
+        if (url == null
+                || url.toString().isBlank()
                 || !CallbackEvents.includes(subscribed == null ? null : subscribed.toString(), event.type())) {
             return;
         }
@@ -70,16 +75,26 @@ final class JobEventWebhookListener {
     private static Optional<JobEvent> read(ConsumerRecord<String, byte[]> record) {
         try {
             JobEvent event = EVENTS.readValue(record.value(), JobEvent.class);
-            if (event.schemaVersion() != JobEvent.SCHEMA_VERSION || event.jobId() == null
-                    || event.eventId() == null || event.type() == null || event.occurredAt() == null) {
-                log.warn("Skipping job event at {}-{}@{}: unsupported or incomplete", record.topic(),
-                        record.partition(), record.offset());
+            if (event.schemaVersion() != JobEvent.SCHEMA_VERSION
+                    || event.jobId() == null
+                    || event.eventId() == null
+                    || event.type() == null
+                    || event.occurredAt() == null) {
+                log.warn(
+                        "Skipping job event at {}-{}@{}: unsupported or incomplete",
+                        record.topic(),
+                        record.partition(),
+                        record.offset());
                 return Optional.empty();
             }
             return Optional.of(event);
         } catch (RuntimeException e) { // a poison record must not block the partition
-            log.warn("Skipping unreadable job event at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getClass().getSimpleName());
+            log.warn(
+                    "Skipping unreadable job event at {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

@@ -78,19 +78,34 @@ final class RedisDeliveryOutbox {
 
     /** Adds the delivery, due now, unless one with this webhook id exists; returns whether it was added. */
     boolean enqueue(Delivery delivery, Instant now) {
-        Long added = redis.execute(ENQUEUE,
-                List.of(WebhookKeys.delivery(delivery.webhookId()), WebhookKeys.DUE,
+        Long added = redis.execute(
+                ENQUEUE,
+                List.of(
+                        WebhookKeys.delivery(delivery.webhookId()),
+                        WebhookKeys.DUE,
                         WebhookKeys.webhooks(delivery.subjectId())),
-                delivery.webhookId(), millis(now), delivery.subjectId(), delivery.eventType(), delivery.url(),
-                delivery.body(), millis(delivery.deadline()), Long.toString(historyTtl.toMillis()));
+                delivery.webhookId(),
+                millis(now),
+                delivery.subjectId(),
+                delivery.eventType(),
+                delivery.url(),
+                delivery.body(),
+                millis(delivery.deadline()),
+                Long.toString(historyTtl.toMillis()));
         return added != null && added == 1L;
     }
 
     /** Claims up to {@code limit} due deliveries under a lease until {@code now + lease}. */
     List<Claimed> claim(Instant now, Duration lease, int limit) {
         String token = UUID.randomUUID().toString();
-        List<String> ids = redis.execute(CLAIM, List.of(WebhookKeys.DUE, WebhookKeys.IN_FLIGHT), millis(now),
-                millis(now.plus(lease)), Integer.toString(limit), token, WebhookKeys.DELIVERY_PREFIX);
+        List<String> ids = redis.execute(
+                CLAIM,
+                List.of(WebhookKeys.DUE, WebhookKeys.IN_FLIGHT),
+                millis(now),
+                millis(now.plus(lease)),
+                Integer.toString(limit),
+                token,
+                WebhookKeys.DELIVERY_PREFIX);
         List<Claimed> claimed = new ArrayList<>();
         for (String id : ids == null ? List.<String>of() : ids) {
             Map<Object, Object> hash = redis.opsForHash().entries(WebhookKeys.delivery(id));
@@ -98,9 +113,16 @@ final class RedisDeliveryOutbox {
                 redis.opsForZSet().remove(WebhookKeys.IN_FLIGHT, id);
                 continue;
             }
-            claimed.add(new Claimed(new Delivery(id, str(hash, "job_id"), str(hash, "event_type"), str(hash, "url"),
-                    str(hash, "body"), Integer.parseInt(str(hash, "attempts")),
-                    Instant.ofEpochMilli(Long.parseLong(str(hash, "deadline")))), token));
+            claimed.add(new Claimed(
+                    new Delivery(
+                            id,
+                            str(hash, "job_id"),
+                            str(hash, "event_type"),
+                            str(hash, "url"),
+                            str(hash, "body"),
+                            Integer.parseInt(str(hash, "attempts")),
+                            Instant.ofEpochMilli(Long.parseLong(str(hash, "deadline")))),
+                    token));
         }
         return claimed;
     }
@@ -111,11 +133,21 @@ final class RedisDeliveryOutbox {
      */
     boolean record(Claimed claimed, String attemptJson, String outcome, Instant nextAttempt) {
         Delivery d = claimed.delivery();
-        Long done = redis.execute(RECORD,
-                List.of(WebhookKeys.delivery(d.webhookId()), WebhookKeys.DUE, WebhookKeys.IN_FLIGHT,
-                        WebhookKeys.deliveries(d.subjectId()), WebhookKeys.webhooks(d.subjectId())),
-                d.webhookId(), claimed.leaseToken(), outcome, millis(nextAttempt), attemptJson,
-                Long.toString(historyTtl.toMillis()), Integer.toString(d.attempts() + 1));
+        Long done = redis.execute(
+                RECORD,
+                List.of(
+                        WebhookKeys.delivery(d.webhookId()),
+                        WebhookKeys.DUE,
+                        WebhookKeys.IN_FLIGHT,
+                        WebhookKeys.deliveries(d.subjectId()),
+                        WebhookKeys.webhooks(d.subjectId())),
+                d.webhookId(),
+                claimed.leaseToken(),
+                outcome,
+                millis(nextAttempt),
+                attemptJson,
+                Long.toString(historyTtl.toMillis()),
+                Integer.toString(d.attempts() + 1));
         return done != null && done == 1L;
     }
 

@@ -65,27 +65,32 @@ class WebhookConfiguration {
     @Bean
     WebhookSender webhookSender(CallbackUrlPolicy policy, WebhookSigner signer, WebhookProperties properties) {
         OkHttpClient client = WebhookSender.httpClient(properties.timeout());
-        return new WebhookSender(client, policy, signer, (int) properties.maxResponseBody().toBytes(), clock);
+        return new WebhookSender(
+                client, policy, signer, (int) properties.maxResponseBody().toBytes(), clock);
     }
 
     @Bean
-    WebhookDispatcher webhookDispatcher(RedisDeliveryOutbox outbox, WebhookSender sender, AttemptJson json,
-            WebhookProperties properties, ObjectProvider<Backoff.Jitter> jitter) {
-        Backoff backoff = new Backoff(properties.backoffBase(), properties.backoffCap(),
-                jitter.getIfAvailable(() -> Backoff.Jitter.FULL));
+    WebhookDispatcher webhookDispatcher(
+            RedisDeliveryOutbox outbox,
+            WebhookSender sender,
+            AttemptJson json,
+            WebhookProperties properties,
+            ObjectProvider<Backoff.Jitter> jitter) {
+        Backoff backoff = new Backoff(
+                properties.backoffBase(), properties.backoffCap(), jitter.getIfAvailable(() -> Backoff.Jitter.FULL));
         return new WebhookDispatcher(outbox, sender, backoff, json, properties, clock);
     }
 
     /** The application's JSON mapper writes the bodies, so {@code data} reads exactly as the GET endpoints answer. */
     @Bean
-    WebhookEnqueuer webhookEnqueuer(RedisDeliveryOutbox outbox, ObjectProvider<JsonMapper> mapper,
-            WebhookProperties properties) {
+    WebhookEnqueuer webhookEnqueuer(
+            RedisDeliveryOutbox outbox, ObjectProvider<JsonMapper> mapper, WebhookProperties properties) {
         return new WebhookEnqueuer(outbox, mapper.getIfAvailable(JsonMapper::new), properties.retryWindow(), clock);
     }
 
     @Bean
-    JobEventWebhookListener jobEventWebhookListener(StringRedisTemplate redis, WebhookEnqueuer webhooks,
-            ObjectProvider<JobResourceSource> jobs) {
+    JobEventWebhookListener jobEventWebhookListener(
+            StringRedisTemplate redis, WebhookEnqueuer webhooks, ObjectProvider<JobResourceSource> jobs) {
         JobResourceSource source = jobs.getIfAvailable(() -> {
             log.warn("No JobResourceSource bean: webhook data carries only the job id and status");
             return minimalResource(redis);

@@ -34,8 +34,13 @@ final class WebhookDispatcher implements SmartLifecycle {
     private volatile @Nullable ScheduledExecutorService poller;
     private volatile @Nullable ExecutorService senders;
 
-    WebhookDispatcher(RedisDeliveryOutbox outbox, WebhookSender sender, Backoff backoff, AttemptJson json,
-            WebhookProperties properties, Clock clock) {
+    WebhookDispatcher(
+            RedisDeliveryOutbox outbox,
+            WebhookSender sender,
+            Backoff backoff,
+            AttemptJson json,
+            WebhookProperties properties,
+            Clock clock) {
         this.outbox = outbox;
         this.sender = sender;
         this.backoff = backoff;
@@ -131,20 +136,35 @@ final class WebhookDispatcher implements SmartLifecycle {
             next = now.plus(delay(attempt, result.retryAfter()));
             outcome = now.isBefore(delivery.deadline()) ? DeliveryAttempt.FAILED : DeliveryAttempt.GIVEN_UP;
         }
-        DeliveryAttempt row = new DeliveryAttempt(delivery.webhookId(), delivery.eventType(), attempt,
-                attemptedAt.toString(), result.statusCode(), result.latencyMs(), result.error(), outcome, null);
+        DeliveryAttempt row = new DeliveryAttempt(
+                delivery.webhookId(),
+                delivery.eventType(),
+                attempt,
+                attemptedAt.toString(),
+                result.statusCode(),
+                result.latencyMs(),
+                result.error(),
+                outcome,
+                null);
         try {
             if (!outbox.record(claimed, json.write(row), outcome, next)) {
-                log.warn("Webhook {} attempt {} finished after its lease lapsed; another sender owns it",
-                        delivery.webhookId(), attempt);
+                log.warn(
+                        "Webhook {} attempt {} finished after its lease lapsed; another sender owns it",
+                        delivery.webhookId(),
+                        attempt);
                 return;
             }
         } catch (RuntimeException e) { // not recorded: the lease lapses and the attempt is repeated
             log.warn("Webhook {} attempt {} could not be recorded: {}", delivery.webhookId(), attempt, e.toString());
             return;
         }
-        log.info("Webhook {} for {} attempt {}: {} ({})", delivery.webhookId(), delivery.subjectId(), attempt,
-                outcome, result.error() == null ? "HTTP " + result.statusCode() : result.error());
+        log.info(
+                "Webhook {} for {} attempt {}: {} ({})",
+                delivery.webhookId(),
+                delivery.subjectId(),
+                attempt,
+                outcome,
+                result.error() == null ? "HTTP " + result.statusCode() : result.error());
     }
 
     /** The backoff delay, or the receiver's Retry-After (in seconds) when longer, never beyond the cap. */

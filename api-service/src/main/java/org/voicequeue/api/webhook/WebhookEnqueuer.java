@@ -45,8 +45,12 @@ public final class WebhookEnqueuer {
      * @param batch renders the batch resource; called only when a delivery is queued
      * @return whether a delivery was queued by this call
      */
-    public boolean batchCompleted(String batchId, @Nullable String callbackUrl, @Nullable String callbackEvents,
-            Instant completedAt, Supplier<Object> batch) {
+    public boolean batchCompleted(
+            String batchId,
+            @Nullable String callbackUrl,
+            @Nullable String callbackEvents,
+            Instant completedAt,
+            Supplier<Object> batch) {
         if (callbackUrl == null || callbackUrl.isBlank() || !wantsBatchCompleted(callbackEvents)) {
             return false;
         }
@@ -73,8 +77,8 @@ public final class WebhookEnqueuer {
     /** Adds one delivery unless its webhook id exists; returns whether it was added. */
     boolean enqueue(String webhookId, String subjectId, String type, String url, Instant occurredAt, Object data) {
         Instant now = clock.instant();
-        Delivery delivery = new Delivery(webhookId, subjectId, type, url, body(bodyMapper, type, occurredAt, data), 0,
-                now.plus(retryWindow));
+        Delivery delivery = new Delivery(
+                webhookId, subjectId, type, url, body(bodyMapper, type, occurredAt, data), 0, now.plus(retryWindow));
         return outbox.enqueue(delivery, now);
     }
 

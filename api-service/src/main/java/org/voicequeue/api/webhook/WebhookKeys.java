@@ -51,7 +51,8 @@ public final class WebhookKeys {
      * {@code job_} + ULID, so the two never collide.
      */
     static String subject(String subjectId) {
-        return subjectId.startsWith(BATCH_ID_PREFIX) ? RedisKeys.PREFIX + "batch:" + subjectId
+        return subjectId.startsWith(BATCH_ID_PREFIX)
+                ? RedisKeys.PREFIX + "batch:" + subjectId
                 : RedisKeys.job(subjectId);
     }
 }

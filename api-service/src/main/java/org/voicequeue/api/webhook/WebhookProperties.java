@@ -45,7 +45,10 @@ public record WebhookProperties(
         @DefaultValue("true") boolean dispatcherEnabled) {
 
     public WebhookProperties {
-        allowedHosts = allowedHosts.stream().map(String::trim).filter(h -> !h.isEmpty()).toList();
+        allowedHosts = allowedHosts.stream()
+                .map(String::trim)
+                .filter(h -> !h.isEmpty())
+                .toList();
         requirePositive(retryWindow, "retry-window");
         requirePositive(backoffBase, "backoff-base");
         requirePositive(timeout, "timeout");
@@ -72,7 +75,7 @@ public record WebhookProperties(
 
     @Override
     public String toString() {
-        return "WebhookProperties[secret=" + (secret.isBlank() ? "<unset>" : "<set>") + ", allowedHosts="
-                + allowedHosts + ", retryWindow=" + retryWindow + ", timeout=" + timeout + "]";
+        return "WebhookProperties[secret=" + (secret.isBlank() ? "<unset>" : "<set>") + ", allowedHosts=" + allowedHosts
+                + ", retryWindow=" + retryWindow + ", timeout=" + timeout + "]";
     }
 }

@@ -35,7 +35,11 @@ final class WebhookSender implements AutoCloseable {
     private final int maxResponseBytes;
     private final Clock clock;
 
-    WebhookSender(OkHttpClient baseClient, CallbackUrlPolicy policy, WebhookSigner signer, int maxResponseBytes,
+    WebhookSender(
+            OkHttpClient baseClient,
+            CallbackUrlPolicy policy,
+            WebhookSigner signer,
+            int maxResponseBytes,
             Clock clock) {
         this.baseClient = baseClient;
         this.policy = policy;
@@ -73,7 +77,8 @@ final class WebhookSender implements AutoCloseable {
             return Result.failure("refused: " + e.getMessage(), clock.millis() - started);
         }
         try {
-            OkHttpClient pinned = baseClient.newBuilder().dns(hostname -> addresses).build();
+            OkHttpClient pinned =
+                    baseClient.newBuilder().dns(hostname -> addresses).build();
             byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
             long timestamp = clock.instant().getEpochSecond();
             Request request = new Request.Builder()
@@ -88,14 +93,18 @@ final class WebhookSender implements AutoCloseable {
                 drain(response);
                 int status = response.code();
                 long latency = clock.millis() - started;
-                return new Result(status, latency, status >= 200 && status < 300 ? null : describe(response),
+                return new Result(
+                        status,
+                        latency,
+                        status >= 200 && status < 300 ? null : describe(response),
                         response.header("Retry-After"));
             }
         } catch (InterruptedIOException e) { // connect, read or whole-call timeout
             return Result.failure("timeout: no complete answer in time", clock.millis() - started);
         } catch (IOException | RuntimeException e) { // resets, refused connections, unusable URLs
-            return Result.failure(truncate(e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())), clock.millis() - started);
+            return Result.failure(
+                    truncate(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())),
+                    clock.millis() - started);
         }
     }
 
@@ -126,7 +135,11 @@ final class WebhookSender implements AutoCloseable {
     }
 
     /** What one attempt came to; {@code statusCode} is null when no answer arrived. */
-    record Result(@Nullable Integer statusCode, long latencyMs, @Nullable String error, @Nullable String retryAfter) {
+    record Result(
+            @Nullable Integer statusCode,
+            long latencyMs,
+            @Nullable String error,
+            @Nullable String retryAfter) {
         static Result failure(String error, long latencyMs) {
             return new Result(null, latencyMs, error, null);
         }

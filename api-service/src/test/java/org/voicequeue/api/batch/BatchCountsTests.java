@@ -26,15 +26,27 @@ class BatchCountsTests {
         "3, 3, 0, 0, true,  true,  canceled",
         "1, 1, 0, 0, false, false, succeeded",
     })
-    void theCountsDecideTheStatus(int total, int succeeded, int failed, int canceled, boolean cancelRequested,
-            boolean started, String status) {
+    void theCountsDecideTheStatus(
+            int total,
+            int succeeded,
+            int failed,
+            int canceled,
+            boolean cancelRequested,
+            boolean started,
+            String status) {
         assertThat(new BatchCounts(total, succeeded, failed, canceled, cancelRequested).status(started))
                 .isEqualTo(status);
     }
 
     @ParameterizedTest
-    @CsvSource({"queued, false", "running, false", "succeeded, true", "partially_failed, true", "failed, true",
-        "canceled, true"})
+    @CsvSource({
+        "queued, false",
+        "running, false",
+        "succeeded, true",
+        "partially_failed, true",
+        "failed, true",
+        "canceled, true"
+    })
     void onlyTheEndStatusesAreTerminal(String status, boolean terminal) {
         assertThat(BatchCounts.isTerminal(status)).isEqualTo(terminal);
     }

@@ -63,23 +63,43 @@ class BatchProgressTests {
     void anEndedBatchIsHandedToTheWebhookWithItsStoredCallbackAndCompletionTime() {
         WebhookEnqueuer enqueuer = mock(WebhookEnqueuer.class);
         var batchWebhooks = new BatchWebhooks(store, mock(BatchRecords.class), enqueuer);
-        when(store.hash(BATCH)).thenReturn(Map.of(BatchFields.ID, BATCH, BatchFields.STATUS, "failed",
-                BatchFields.COMPLETED_AT, "2026-01-02T03:04:05.678Z", BatchFields.CALLBACK_URL,
-                "https://example.com/hook", BatchFields.CALLBACK_EVENTS, "completed,failed,canceled"));
+        when(store.hash(BATCH))
+                .thenReturn(Map.of(
+                        BatchFields.ID,
+                        BATCH,
+                        BatchFields.STATUS,
+                        "failed",
+                        BatchFields.COMPLETED_AT,
+                        "2026-01-02T03:04:05.678Z",
+                        BatchFields.CALLBACK_URL,
+                        "https://example.com/hook",
+                        BatchFields.CALLBACK_EVENTS,
+                        "completed,failed,canceled"));
         when(enqueuer.batchCompleted(anyString(), any(), any(), any(), any())).thenReturn(true);
 
         assertThat(batchWebhooks.completedIfEnded(BATCH)).isTrue();
 
-        verify(enqueuer).batchCompleted(eq(BATCH), eq("https://example.com/hook"), eq("completed,failed,canceled"),
-                eq(Instant.parse("2026-01-02T03:04:05.678Z")), any(Supplier.class));
+        verify(enqueuer)
+                .batchCompleted(
+                        eq(BATCH),
+                        eq("https://example.com/hook"),
+                        eq("completed,failed,canceled"),
+                        eq(Instant.parse("2026-01-02T03:04:05.678Z")),
+                        any(Supplier.class));
     }
 
     @Test
     void aBatchThatHasNotEndedHasNoWebhook() {
         WebhookEnqueuer enqueuer = mock(WebhookEnqueuer.class);
         var batchWebhooks = new BatchWebhooks(store, mock(BatchRecords.class), enqueuer);
-        when(store.hash(BATCH)).thenReturn(Map.of(BatchFields.ID, BATCH, BatchFields.STATUS, "running",
-                BatchFields.CALLBACK_URL, "https://example.com/hook"));
+        when(store.hash(BATCH))
+                .thenReturn(Map.of(
+                        BatchFields.ID,
+                        BATCH,
+                        BatchFields.STATUS,
+                        "running",
+                        BatchFields.CALLBACK_URL,
+                        "https://example.com/hook"));
 
         assertThat(batchWebhooks.completedIfEnded(BATCH)).isFalse();
 
@@ -87,8 +107,8 @@ class BatchProgressTests {
     }
 
     /** The reply of the COUNT script: total, succeeded, failed, canceled, cancel_requested, status. */
-    private static List<String> counts(String total, String succeeded, String failed, String canceled,
-            String cancelRequested) {
+    private static List<String> counts(
+            String total, String succeeded, String failed, String canceled, String cancelRequested) {
         return Arrays.asList(total, succeeded, failed, canceled, cancelRequested, "running");
     }
 }

@@ -14,15 +14,20 @@ import org.voicequeue.model.job.JobParams;
 /** A batch is checked whole before anything is created; bad item fields are named by index. */
 class BatchValidatorTests {
     private static final String TRANSCRIPT = "Some call me nature, others call me mother nature.";
-    private final BatchProperties properties = new BatchProperties(4, 5, 10_000,
-            org.springframework.util.unit.DataSize.ofMegabytes(256), "g", 1);
-    private final BatchValidator validator = new BatchValidator(SubmissionRulesFixture.rules(), new WireJson(),
-            properties);
+    private final BatchProperties properties =
+            new BatchProperties(4, 5, 10_000, org.springframework.util.unit.DataSize.ofMegabytes(256), "g", 1);
+    private final BatchValidator validator =
+            new BatchValidator(SubmissionRulesFixture.rules(), new WireJson(), properties);
 
     @Test
     void itemsTakeTheBatchParametersUnlessTheyNameTheirOwn() {
-        ValidBatch batch = validator.validate("ann", form("[{\"text\":\"One\"},{\"text\":\"Two\",\"speed\":1.5,"
-                + "\"seed\":\"7\",\"id\":\"b\"}]", "0.8", "true", "250"));
+        ValidBatch batch = validator.validate(
+                "ann",
+                form(
+                        "[{\"text\":\"One\"},{\"text\":\"Two\",\"speed\":1.5," + "\"seed\":\"7\",\"id\":\"b\"}]",
+                        "0.8",
+                        "true",
+                        "250"));
 
         assertThat(batch.items()).hasSize(2);
         assertThat(batch.items().get(0).params().speed()).isEqualTo(0.8);
@@ -41,19 +46,30 @@ class BatchValidatorTests {
                 + "{\"text\":\"y\",\"voice\":\"z\"},\"not an object\"]";
 
         assertThatThrownBy(() -> validator.validate("ann", form(items, null, null, null)))
-                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(
-                        e.problems().stream().map(FieldProblem::field)).containsExactlyInAnyOrder(
-                        "items[1].text", "items[2].nfe_steps", "items[3].voice", "items[4]"));
+                .isInstanceOfSatisfying(
+                        RequestValidationException.class,
+                        e -> assertThat(e.problems().stream().map(FieldProblem::field))
+                                .containsExactlyInAnyOrder(
+                                        "items[1].text", "items[2].nfe_steps", "items[3].voice", "items[4]"));
     }
 
     @Test
     void itemsMustBeAJsonArrayOfAtMostTheLimit() {
-        for (String items : new String[] {null, "", "{}", "[]", "[1,", "[{\"text\":\"a\"},{\"text\":\"a\"},"
-                + "{\"text\":\"a\"},{\"text\":\"a\"},{\"text\":\"a\"},{\"text\":\"a\"}]"}) {
+        for (String items : new String[] {
+            null,
+            "",
+            "{}",
+            "[]",
+            "[1,",
+            "[{\"text\":\"a\"},{\"text\":\"a\"},"
+                    + "{\"text\":\"a\"},{\"text\":\"a\"},{\"text\":\"a\"},{\"text\":\"a\"}]"
+        }) {
             assertThatThrownBy(() -> validator.validate("ann", form(items, null, null, null)))
                     .as(String.valueOf(items))
-                    .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(
-                            e.problems().stream().map(FieldProblem::field)).containsExactly("items"));
+                    .isInstanceOfSatisfying(
+                            RequestValidationException.class,
+                            e -> assertThat(e.problems().stream().map(FieldProblem::field))
+                                    .containsExactly("items"));
         }
     }
 
@@ -62,9 +78,10 @@ class BatchValidatorTests {
         String items = "[{\"text\":\"a\",\"id\":\"x\"},{\"text\":\"b\",\"id\":\"x\"}]";
 
         assertThatThrownBy(() -> validator.validate("ann", form(items, "5", "maybe", "-1")))
-                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(
-                        e.problems().stream().map(FieldProblem::field)).containsExactlyInAnyOrder(
-                        "items[1].id", "speed", "join", "pause_ms"));
+                .isInstanceOfSatisfying(
+                        RequestValidationException.class,
+                        e -> assertThat(e.problems().stream().map(FieldProblem::field))
+                                .containsExactlyInAnyOrder("items[1].id", "speed", "join", "pause_ms"));
     }
 
     @Test
@@ -78,7 +95,22 @@ class BatchValidatorTests {
     }
 
     private static BatchForm form(String items, String speed, String join, String pauseMs) {
-        return new BatchForm(SubmissionRulesFixture.speechLikeWav(3), null, TRANSCRIPT, items, null, speed, null,
-                null, null, null, null, join, pauseMs, null, null, null);
+        return new BatchForm(
+                SubmissionRulesFixture.speechLikeWav(3),
+                null,
+                TRANSCRIPT,
+                items,
+                null,
+                speed,
+                null,
+                null,
+                null,
+                null,
+                null,
+                join,
+                pauseMs,
+                null,
+                null,
+                null);
     }
 }

@@ -29,10 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class ApiIntegrationSupport {
     /** One run id per JVM: owners are {@code it-<run>-<name>}, their keys {@code key-<run>-<name>}. */
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
     static final String[] OWNERS = {"main", "other", "bad", "outage", "idem", "cancel", "batch", "voice", "hook"};
     /** A Standard Webhooks signing secret of this run, so webhook ITs can verify what they receive. */
-    static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(
-            UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+    static final String WEBHOOK_SECRET = "whsec_"
+            + java.util.Base64.getEncoder()
+                    .encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -46,7 +49,10 @@ abstract class ApiIntegrationSupport {
         TestInfrastructure.get().springProperties().forEach((key, value) -> registry.add(key, () -> value));
         StringBuilder keys = new StringBuilder();
         for (String name : OWNERS) {
-            keys.append(keys.isEmpty() ? "" : ",").append(owner(name)).append(':').append(sha256(key(name)));
+            keys.append(keys.isEmpty() ? "" : ",")
+                    .append(owner(name))
+                    .append(':')
+                    .append(sha256(key(name)));
         }
         registry.add("voicequeue.api-keys", keys::toString);
         registry.add("voicequeue.storage.bucket", () -> "voicequeue-it-reference-audio");
@@ -64,14 +70,18 @@ abstract class ApiIntegrationSupport {
         return "key-" + RUN + "-" + name;
     }
 
-    record Answer(HttpStatusCode status, HttpHeaders headers, @Nullable JsonNode body) {
+    record Answer(
+            HttpStatusCode status,
+            HttpHeaders headers,
+            @Nullable JsonNode body) {
         String code() {
             return body == null ? "" : body.path("code").asString();
         }
     }
 
     Answer submit(String ownerName, MultipartBodyBuilder form, @Nullable String idempotencyKey) {
-        return client().post().uri("/v1/jobs")
+        return client().post()
+                .uri("/v1/jobs")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + key(ownerName))
                 .headers(h -> {
                     if (idempotencyKey != null) {
@@ -80,7 +90,9 @@ abstract class ApiIntegrationSupport {
                 })
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(form.build())
-                .exchange((request, response) -> answer(response.getStatusCode(), response.getHeaders(),
+                .exchange((request, response) -> answer(
+                        response.getStatusCode(),
+                        response.getHeaders(),
                         response.getBody().readAllBytes()));
     }
 
@@ -89,9 +101,12 @@ abstract class ApiIntegrationSupport {
     }
 
     Answer send(String ownerName, String method, String path) {
-        return client().method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+        return client().method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + key(ownerName))
-                .exchange((request, response) -> answer(response.getStatusCode(), response.getHeaders(),
+                .exchange((request, response) -> answer(
+                        response.getStatusCode(),
+                        response.getHeaders(),
                         response.getBody().readAllBytes()));
     }
 
@@ -102,7 +117,8 @@ abstract class ApiIntegrationSupport {
     /** A valid submission: 3 s of speech-like audio, a transcript and a text. */
     static MultipartBodyBuilder aValidForm(String text) {
         MultipartBodyBuilder form = new MultipartBodyBuilder();
-        form.part("reference_audio", TestClips.speechLike(3, 140)).filename("reference.wav")
+        form.part("reference_audio", TestClips.speechLike(3, 140))
+                .filename("reference.wav")
                 .contentType(MediaType.parseMediaType("audio/wav"));
         form.part("reference_text", "Some call me nature, others call me mother nature.");
         form.part("text", text);
@@ -129,8 +145,8 @@ abstract class ApiIntegrationSupport {
 
     static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

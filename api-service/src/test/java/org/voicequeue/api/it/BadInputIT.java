@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -30,7 +29,12 @@ class BadInputIT extends ApiIntegrationSupport {
     private static final String OWNER = "bad";
     private TopicReader jobsTopic;
 
-    record Case(String name, Supplier<MultipartBodyBuilder> form, int status, String code, @Nullable String field) {
+    record Case(
+            String name,
+            Supplier<MultipartBodyBuilder> form,
+            int status,
+            String code,
+            @Nullable String field) {
         @Override
         public String toString() {
             return name;
@@ -40,38 +44,90 @@ class BadInputIT extends ApiIntegrationSupport {
     static Stream<Case> badSubmissions() {
         return Stream.of(
                 new Case("no fields at all", () -> only("model", "F5-TTS"), 400, "validation_failed", "text"),
-                new Case("no reference audio", () -> without("reference_audio"), 400, "validation_failed",
+                new Case(
+                        "no reference audio",
+                        () -> without("reference_audio"),
+                        400,
+                        "validation_failed",
                         "reference_audio"),
-                new Case("no reference text", () -> without("reference_text"), 400, "validation_failed",
+                new Case(
+                        "no reference text",
+                        () -> without("reference_text"),
+                        400,
+                        "validation_failed",
                         "reference_text"),
                 new Case("empty text", () -> with("text", ""), 400, "validation_failed", "text"),
-                new Case("text over 20,000 characters", () -> with("text", "a".repeat(20_001)), 400,
-                        "text_too_long", "text"),
-                new Case("reference text over 1,000 characters", () -> with("reference_text", "b".repeat(1_001)),
-                        400, "validation_failed", "reference_text"),
-                new Case("a text file named .wav", () -> withAudio("hello, I am not audio\n".getBytes()), 400,
-                        "invalid_audio", "reference_audio"),
-                new Case("a truncated WAV", () -> withAudio(Arrays.copyOf(TestClips.speechLike(3, 140), 30)), 400,
-                        "invalid_audio", "reference_audio"),
-                new Case("silence only", () -> withAudio(TestClips.silence(3)), 400, "invalid_audio",
+                new Case(
+                        "text over 20,000 characters",
+                        () -> with("text", "a".repeat(20_001)),
+                        400,
+                        "text_too_long",
+                        "text"),
+                new Case(
+                        "reference text over 1,000 characters",
+                        () -> with("reference_text", "b".repeat(1_001)),
+                        400,
+                        "validation_failed",
+                        "reference_text"),
+                new Case(
+                        "a text file named .wav",
+                        () -> withAudio("hello, I am not audio\n".getBytes()),
+                        400,
+                        "invalid_audio",
                         "reference_audio"),
-                new Case("0.2 s of audio", () -> withAudio(TestClips.tone(0.2)), 400, "invalid_audio",
+                new Case(
+                        "a truncated WAV",
+                        () -> withAudio(Arrays.copyOf(TestClips.speechLike(3, 140), 30)),
+                        400,
+                        "invalid_audio",
                         "reference_audio"),
-                new Case("a 25 MB upload", () -> withAudio(TestClips.concat(TestClips.speechLike(3, 140),
-                        new byte[25 * 1024 * 1024])), 413, "payload_too_large", null),
+                new Case(
+                        "silence only", () -> withAudio(TestClips.silence(3)), 400, "invalid_audio", "reference_audio"),
+                new Case(
+                        "0.2 s of audio",
+                        () -> withAudio(TestClips.tone(0.2)),
+                        400,
+                        "invalid_audio",
+                        "reference_audio"),
+                new Case(
+                        "a 25 MB upload",
+                        () -> withAudio(TestClips.concat(TestClips.speechLike(3, 140), new byte[25 * 1024 * 1024])),
+                        413,
+                        "payload_too_large",
+                        null),
                 new Case("speed out of range", () -> with("speed", "5"), 400, "validation_failed", "speed"),
                 new Case("speed not a number", () -> with("speed", "fast"), 400, "validation_failed", "speed"),
-                new Case("nfe_steps out of range", () -> with("nfe_steps", "100"), 400, "validation_failed",
+                new Case(
+                        "nfe_steps out of range",
+                        () -> with("nfe_steps", "100"),
+                        400,
+                        "validation_failed",
                         "nfe_steps"),
                 new Case("unknown model", () -> with("model", "No-Such-TTS"), 400, "unknown_model", "model"),
-                new Case("malformed metadata", () -> with("metadata", "{not json"), 400, "validation_failed",
+                new Case(
+                        "malformed metadata",
+                        () -> with("metadata", "{not json"),
+                        400,
+                        "validation_failed",
                         "metadata"),
-                new Case("metadata that is not an object", () -> with("metadata", "[1,2]"), 400,
-                        "validation_failed", "metadata"),
-                new Case("metadata over 4 KB", () -> with("metadata", "{\"a\":\"" + "x".repeat(4_100) + "\"}"),
-                        400, "validation_failed", "metadata"),
-                new Case("plain http callback", () -> with("callback_url", "http://example.com/hook"), 400,
-                        "validation_failed", "callback_url"),
+                new Case(
+                        "metadata that is not an object",
+                        () -> with("metadata", "[1,2]"),
+                        400,
+                        "validation_failed",
+                        "metadata"),
+                new Case(
+                        "metadata over 4 KB",
+                        () -> with("metadata", "{\"a\":\"" + "x".repeat(4_100) + "\"}"),
+                        400,
+                        "validation_failed",
+                        "metadata"),
+                new Case(
+                        "plain http callback",
+                        () -> with("callback_url", "http://example.com/hook"),
+                        400,
+                        "validation_failed",
+                        "callback_url"),
                 refusedCallback("http://127.0.0.1/hook"),
                 refusedCallback("http://[::1]/hook"),
                 refusedCallback("http://169.254.169.254/latest/meta-data/"),
@@ -79,8 +135,13 @@ class BadInputIT extends ApiIntegrationSupport {
                 refusedCallback("https://" + machineHostName() + "/hook"),
                 refusedCallback("file:///etc/passwd"),
                 refusedCallback("ftp://files.example/hook"),
-                new Case("unknown callback event", () -> withAll("callback_url", "https://example.com/hook",
-                        "callback_events", "completed,exploded"), 400, "validation_failed", "callback_events"));
+                new Case(
+                        "unknown callback event",
+                        () -> withAll(
+                                "callback_url", "https://example.com/hook", "callback_events", "completed,exploded"),
+                        400,
+                        "validation_failed",
+                        "callback_events"));
     }
 
     /** A host name (not an IP literal) that resolves to this machine: loopback or private here. */
@@ -94,8 +155,8 @@ class BadInputIT extends ApiIntegrationSupport {
 
     /** SSRF guard: each refused with 400 naming callback_url, before anything is stored or sent. */
     private static Case refusedCallback(String url) {
-        return new Case("callback to " + url, () -> with("callback_url", url), 400, "validation_failed",
-                "callback_url");
+        return new Case(
+                "callback to " + url, () -> with("callback_url", url), 400, "validation_failed", "callback_url");
     }
 
     @BeforeAll
@@ -115,7 +176,10 @@ class BadInputIT extends ApiIntegrationSupport {
         assertThat(answer.body().path("title").asString()).isNotBlank();
         assertThat(answer.body().path("detail").asString()).isNotBlank().doesNotContain("Exception");
         if (bad.field() != null) {
-            List<String> fields = answer.body().path("errors").valueStream().map(e -> e.path("field").asString())
+            List<String> fields = answer.body()
+                    .path("errors")
+                    .valueStream()
+                    .map(e -> e.path("field").asString())
                     .toList();
             assertThat(fields).contains(bad.field());
         }
@@ -125,10 +189,14 @@ class BadInputIT extends ApiIntegrationSupport {
 
     @Test
     void aSubmissionThatIsNotMultipartIsUnsupportedMediaType() {
-        Answer answer = client().post().uri("/v1/jobs")
+        Answer answer = client().post()
+                .uri("/v1/jobs")
                 .header("Authorization", "Bearer " + key(OWNER))
-                .contentType(MediaType.APPLICATION_JSON).body("{\"text\":\"hi\"}")
-                .exchange((request, response) -> new Answer(response.getStatusCode(), response.getHeaders(),
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"text\":\"hi\"}")
+                .exchange((request, response) -> new Answer(
+                        response.getStatusCode(),
+                        response.getHeaders(),
                         JSON.readTree(response.getBody().readAllBytes())));
 
         assertThat(answer.status().value()).isEqualTo(415);
@@ -146,8 +214,12 @@ class BadInputIT extends ApiIntegrationSupport {
 
     @Test
     void aRequestWithoutAnApiKeyIsUnauthorized() {
-        Answer answer = client().get().uri("/v1/jobs").exchange((request, response) -> new Answer(
-                response.getStatusCode(), response.getHeaders(), JSON.readTree(response.getBody().readAllBytes())));
+        Answer answer = client().get()
+                .uri("/v1/jobs")
+                .exchange((request, response) -> new Answer(
+                        response.getStatusCode(),
+                        response.getHeaders(),
+                        JSON.readTree(response.getBody().readAllBytes())));
 
         assertThat(answer.status().value()).isEqualTo(401);
         assertThat(answer.code()).isEqualTo("unauthorized");
@@ -156,8 +228,10 @@ class BadInputIT extends ApiIntegrationSupport {
     @AfterAll
     void noBadSubmissionReachedKafka() {
         try (TopicReader reader = jobsTopic) {
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> reader.records()
-                    .stream().noneMatch(r -> r.value().contains("\"owner\":\"" + owner(OWNER) + "\"")));
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> reader.records().stream()
+                            .noneMatch(r -> r.value().contains("\"owner\":\"" + owner(OWNER) + "\"")));
         }
     }
 
@@ -192,7 +266,9 @@ class BadInputIT extends ApiIntegrationSupport {
 
     private static MultipartBodyBuilder withAudio(byte[] audio) {
         MultipartBodyBuilder form = without("reference_audio");
-        form.part("reference_audio", audio).filename("reference.wav").contentType(MediaType.parseMediaType("audio/wav"));
+        form.part("reference_audio", audio)
+                .filename("reference.wav")
+                .contentType(MediaType.parseMediaType("audio/wav"));
         return form;
     }
 }

@@ -63,14 +63,18 @@ class BatchNarrationIT extends ApiIntegrationSupport {
         for (int i = 0; i < 20; i++) {
             JsonNode item = done.path("items").get(i);
             assertThat(item.path("item_id").asString()).isEqualTo("item-" + i);
-            assertThat(jobHash(item.path("job_id").asString()).get(JobFields.TEXT)).isEqualTo(texts.get(i));
-            assertThat(jobHash(item.path("job_id").asString()).get(JobFields.BATCH_ID)).isEqualTo(id);
+            assertThat(jobHash(item.path("job_id").asString()).get(JobFields.TEXT))
+                    .isEqualTo(texts.get(i));
+            assertThat(jobHash(item.path("job_id").asString()).get(JobFields.BATCH_ID))
+                    .isEqualTo(id);
         }
 
-        byte[] wav = client().get().uri("/v1/batches/" + id + "/audio")
+        byte[] wav = client().get()
+                .uri("/v1/batches/" + id + "/audio")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + key("batch"))
                 .accept(MediaType.parseMediaType("audio/wav"))
-                .retrieve().body(byte[].class);
+                .retrieve()
+                .body(byte[].class);
         short[] pcm = pcm(wav);
         int gap = FakeWorker.RATE / 10;
         int expectedLength = 0;
@@ -84,7 +88,9 @@ class BatchNarrationIT extends ApiIntegrationSupport {
             float[] clip = FakeWorker.audioFor(texts.get(i));
             short level = (short) Math.round(clip[0] * 32767);
             for (int s : new int[] {0, clip.length / 2, clip.length - 1}) {
-                assertThat(Math.abs(pcm[at + s] - level)).as("item %d sample %d", i, s).isLessThanOrEqualTo(1);
+                assertThat(Math.abs(pcm[at + s] - level))
+                        .as("item %d sample %d", i, s)
+                        .isLessThanOrEqualTo(1);
             }
             at += clip.length;
             if (i < texts.size() - 1) {
@@ -99,8 +105,12 @@ class BatchNarrationIT extends ApiIntegrationSupport {
 
     @Test
     void aBatchWithFailedItemsEndsPartiallyFailedAndItsRetryCompletesIt() {
-        List<String> texts = List.of("One is fine.", "Two [fail-once] breaks.", "Three is fine.",
-                "Four [fail-once] breaks too.", "Five is fine.");
+        List<String> texts = List.of(
+                "One is fine.",
+                "Two [fail-once] breaks.",
+                "Three is fine.",
+                "Four [fail-once] breaks too.",
+                "Five is fine.");
 
         String id = submitBatch("batch", aBatch(texts)).body().path("id").asString();
 
@@ -138,7 +148,8 @@ class BatchNarrationIT extends ApiIntegrationSupport {
         JsonNode done = awaitStatus(id, "canceled");
         assertThat(done.path("canceled").asInt()).isEqualTo(10);
         assertThat(done.path("succeeded").asInt() + done.path("failed").asInt()).isZero();
-        done.path("items").forEach(item -> assertThat(item.path("status").asString()).isEqualTo("canceled"));
+        done.path("items")
+                .forEach(item -> assertThat(item.path("status").asString()).isEqualTo("canceled"));
         assertThat(send("batch", "DELETE", "/v1/batches/" + id).code()).isEqualTo("batch_finished");
     }
 
@@ -189,7 +200,9 @@ class BatchNarrationIT extends ApiIntegrationSupport {
     @Test
     void aStoredVoiceServesJobsAndDeletingItLeavesAQueuedJobIntact() {
         MultipartBodyBuilder voiceForm = new MultipartBodyBuilder();
-        voiceForm.part("reference_audio", TestClips.speechLike(3, 140)).filename("voice.wav")
+        voiceForm
+                .part("reference_audio", TestClips.speechLike(3, 140))
+                .filename("voice.wav")
                 .contentType(MediaType.parseMediaType("audio/wav"));
         voiceForm.part("reference_text", "Some call me nature, others call me mother nature.");
         voiceForm.part("name", "Narrator");
@@ -199,7 +212,8 @@ class BatchNarrationIT extends ApiIntegrationSupport {
         assertThat(voiceId).startsWith("voice_");
         assertThat(created.body().path("name").asString()).isEqualTo("Narrator");
         assertThat(created.body().path("duration_seconds").asDouble()).isBetween(2.5, 3.2);
-        assertThat(get("voice", "/v1/voices").body().path("voices").findValuesAsString("id")).contains(voiceId);
+        assertThat(get("voice", "/v1/voices").body().path("voices").findValuesAsString("id"))
+                .contains(voiceId);
         assertThat(get("other", "/v1/voices/" + voiceId).code()).isEqualTo("voice_not_found");
 
         MultipartBodyBuilder jobForm = new MultipartBodyBuilder();
@@ -213,7 +227,8 @@ class BatchNarrationIT extends ApiIntegrationSupport {
         String audioKey = jobHash(jobId).get(JobFields.REFERENCE_AUDIO_KEY).toString();
         assertThat(audioKey).matches("reference-audio/sha256/[0-9a-f]{64}");
 
-        assertThat(send("voice", "DELETE", "/v1/voices/" + voiceId).status().value()).isEqualTo(204);
+        assertThat(send("voice", "DELETE", "/v1/voices/" + voiceId).status().value())
+                .isEqualTo(204);
 
         assertThat(get("voice", "/v1/voices/" + voiceId).status().value()).isEqualTo(404);
         assertThat(jobHash(jobId).get(JobFields.REFERENCE_AUDIO_KEY)).isEqualTo(audioKey);
@@ -223,25 +238,40 @@ class BatchNarrationIT extends ApiIntegrationSupport {
         again.part("text", "The voice is gone.");
         Answer refused = submit("voice", again, null);
         assertThat(refused.status().value()).isEqualTo(400);
-        assertThat(refused.body().path("errors").get(0).path("field").asString()).isEqualTo("voice_id");
+        assertThat(refused.body().path("errors").get(0).path("field").asString())
+                .isEqualTo("voice_id");
         send("voice", "DELETE", "/v1/jobs/" + jobId);
     }
 
     @Test
     void theOpenApiDocumentListsBatchesAndVoicesWithTheirProblemAnswers() {
-        JsonNode paths = JSON.readTree(client().get().uri("/v3/api-docs").retrieve().body(String.class)).path("paths");
+        JsonNode paths = JSON.readTree(
+                        client().get().uri("/v3/api-docs").retrieve().body(String.class))
+                .path("paths");
 
         assertThat(paths.path("/v1/batches").path("post").path("responses").propertyNames())
                 .contains("202", "400", "401", "409", "413", "503");
-        assertThat(paths.path("/v1/batches/{id}").path("delete").path("responses").propertyNames())
+        assertThat(paths.path("/v1/batches/{id}")
+                        .path("delete")
+                        .path("responses")
+                        .propertyNames())
                 .contains("202", "404", "409");
-        assertThat(paths.path("/v1/batches/{id}/retry").path("post").path("responses").propertyNames())
+        assertThat(paths.path("/v1/batches/{id}/retry")
+                        .path("post")
+                        .path("responses")
+                        .propertyNames())
                 .contains("202", "404", "409");
-        assertThat(paths.path("/v1/batches/{id}/audio").path("get").path("responses").propertyNames())
+        assertThat(paths.path("/v1/batches/{id}/audio")
+                        .path("get")
+                        .path("responses")
+                        .propertyNames())
                 .contains("200", "404", "409", "410");
         assertThat(paths.path("/v1/voices").path("post").path("responses").propertyNames())
                 .contains("201", "400", "401");
-        assertThat(paths.path("/v1/voices/{id}").path("delete").path("responses").propertyNames())
+        assertThat(paths.path("/v1/voices/{id}")
+                        .path("delete")
+                        .path("responses")
+                        .propertyNames())
                 .contains("204", "404");
     }
 
@@ -251,7 +281,8 @@ class BatchNarrationIT extends ApiIntegrationSupport {
             items.addObject().put("text", texts.get(i)).put("id", "item-" + i);
         }
         MultipartBodyBuilder form = new MultipartBodyBuilder();
-        form.part("reference_audio", TestClips.speechLike(3, 140)).filename("reference.wav")
+        form.part("reference_audio", TestClips.speechLike(3, 140))
+                .filename("reference.wav")
                 .contentType(MediaType.parseMediaType("audio/wav"));
         form.part("reference_text", "Some call me nature, others call me mother nature.");
         form.part("items", items.toString());
@@ -263,18 +294,29 @@ class BatchNarrationIT extends ApiIntegrationSupport {
     }
 
     private Answer post(String ownerName, String path, MultipartBodyBuilder form) {
-        return client().post().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + key(ownerName))
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form.build())
+        return client().post()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + key(ownerName))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form.build())
                 .exchange((request, response) -> {
                     byte[] body = response.getBody().readAllBytes();
-                    return new Answer(response.getStatusCode(), response.getHeaders(),
+                    return new Answer(
+                            response.getStatusCode(),
+                            response.getHeaders(),
                             body.length == 0 ? null : JSON.readTree(body));
                 });
     }
 
     private JsonNode awaitStatus(String batchId, String status) {
-        await().atMost(FINISH).pollInterval(Duration.ofMillis(200))
-                .until(() -> get("batch", "/v1/batches/" + batchId).body().path("status").asString(), status::equals);
+        await().atMost(FINISH)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> get("batch", "/v1/batches/" + batchId)
+                                .body()
+                                .path("status")
+                                .asString(),
+                        status::equals);
         return get("batch", "/v1/batches/" + batchId).body();
     }
 

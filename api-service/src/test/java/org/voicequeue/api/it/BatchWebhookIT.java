@@ -41,6 +41,7 @@ class BatchWebhookIT extends ApiIntegrationSupport {
     private static final Duration FINISH = Duration.ofSeconds(60);
     /** How long to keep watching that no second delivery arrives (the dispatcher polls every 500 ms). */
     private static final Duration QUIET = Duration.ofSeconds(3);
+
     private FakeWorker worker;
     private Receiver receiver;
 
@@ -66,11 +67,15 @@ class BatchWebhookIT extends ApiIntegrationSupport {
 
         JsonNode batch = awaitStatus(id, "partially_failed");
         await().atMost(FINISH).until(() -> receiver.requestsTo(path).size() == 1);
-        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> receiver.requestsTo(path).size() == 1);
+        await().during(QUIET)
+                .atMost(QUIET.plusSeconds(5))
+                .until(() -> receiver.requestsTo(path).size() == 1);
         Received request = receiver.requestsTo(path).get(0);
         Instant completedAt = Instant.parse(batch.path("completed_at").asString());
         assertThat(request.header("webhook-id")).isEqualTo("msg_" + id + "_completed_" + completedAt.toEpochMilli());
-        assertThat(verify(WEBHOOK_SECRET, request)).as("Standard Webhooks signature").isTrue();
+        assertThat(verify(WEBHOOK_SECRET, request))
+                .as("Standard Webhooks signature")
+                .isTrue();
         JsonNode body = JSON.readTree(request.body());
         assertThat(body.path("type").asString()).isEqualTo("batch.completed");
         assertThat(Instant.parse(body.path("timestamp").asString())).isEqualTo(completedAt);
@@ -82,9 +87,16 @@ class BatchWebhookIT extends ApiIntegrationSupport {
         assertThat(data.path("items")).hasSize(3);
         assertThat(data.path("items").get(1).path("item_id").asString()).isEqualTo("item-1");
 
-        Answer deliveries = await().atMost(FINISH).until(() -> get("hook", "/v1/batches/" + id + "/deliveries"),
-                a -> a.body().path("data").size() == 1
-                        && a.body().path("data").get(0).path("outcome").asString().equals("delivered"));
+        Answer deliveries = await().atMost(FINISH)
+                .until(
+                        () -> get("hook", "/v1/batches/" + id + "/deliveries"),
+                        a -> a.body().path("data").size() == 1
+                                && a.body()
+                                        .path("data")
+                                        .get(0)
+                                        .path("outcome")
+                                        .asString()
+                                        .equals("delivered"));
         assertThat(deliveries.status().value()).isEqualTo(200);
         assertThat(deliveries.body().path("batch_id").asString()).isEqualTo(id);
         JsonNode row = deliveries.body().path("data").get(0);
@@ -112,7 +124,9 @@ class BatchWebhookIT extends ApiIntegrationSupport {
 
         awaitStatus(id, "canceled");
         await().atMost(FINISH).until(() -> receiver.requestsTo(path).size() == 1);
-        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> receiver.requestsTo(path).size() == 1);
+        await().during(QUIET)
+                .atMost(QUIET.plusSeconds(5))
+                .until(() -> receiver.requestsTo(path).size() == 1);
         Received request = receiver.requestsTo(path).get(0);
         assertThat(verify(WEBHOOK_SECRET, request)).isTrue();
         JsonNode data = JSON.readTree(request.body()).path("data");
@@ -130,7 +144,9 @@ class BatchWebhookIT extends ApiIntegrationSupport {
 
         awaitStatus(id, "succeeded");
 
-        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> receiver.requestsTo(path).isEmpty());
+        await().during(QUIET)
+                .atMost(QUIET.plusSeconds(5))
+                .until(() -> receiver.requestsTo(path).isEmpty());
         Answer deliveries = get("hook", "/v1/batches/" + id + "/deliveries");
         assertThat(deliveries.status().value()).isEqualTo(200);
         assertThat(deliveries.body().path("data")).isEmpty();
@@ -146,17 +162,26 @@ class BatchWebhookIT extends ApiIntegrationSupport {
 
         assertThat(answer.status().value()).isEqualTo(400);
         assertThat(answer.body().path("errors").get(0).path("field").asString()).isEqualTo("callback_url");
-        assertThat(answer.body().path("errors").get(0).path("message").asString()).contains("loopback");
+        assertThat(answer.body().path("errors").get(0).path("message").asString())
+                .contains("loopback");
         assertThat(jobsOf("hook")).isEqualTo(before);
     }
 
     @Test
     void theOpenApiDocumentListsTheBatchDeliveriesWithTheirProblemAnswers() {
-        JsonNode paths = JSON.readTree(client().get().uri("/v3/api-docs").retrieve().body(String.class)).path("paths");
+        JsonNode paths = JSON.readTree(
+                        client().get().uri("/v3/api-docs").retrieve().body(String.class))
+                .path("paths");
 
-        assertThat(paths.path("/v1/batches/{id}/deliveries").path("get").path("responses").propertyNames())
+        assertThat(paths.path("/v1/batches/{id}/deliveries")
+                        .path("get")
+                        .path("responses")
+                        .propertyNames())
                 .contains("200", "401", "404", "503");
-        assertThat(paths.path("/v1/jobs/{id}/deliveries").path("get").path("responses").propertyNames())
+        assertThat(paths.path("/v1/jobs/{id}/deliveries")
+                        .path("get")
+                        .path("responses")
+                        .propertyNames())
                 .contains("200", "404");
     }
 
@@ -168,7 +193,8 @@ class BatchWebhookIT extends ApiIntegrationSupport {
             items.addObject().put("text", texts.get(i)).put("id", "item-" + i);
         }
         MultipartBodyBuilder form = new MultipartBodyBuilder();
-        form.part("reference_audio", TestClips.speechLike(3, 140)).filename("reference.wav")
+        form.part("reference_audio", TestClips.speechLike(3, 140))
+                .filename("reference.wav")
                 .contentType(MediaType.parseMediaType("audio/wav"));
         form.part("reference_text", "Some call me nature, others call me mother nature.");
         form.part("items", items.toString());
@@ -176,25 +202,39 @@ class BatchWebhookIT extends ApiIntegrationSupport {
     }
 
     private Answer submitBatch(MultipartBodyBuilder form) {
-        return client().post().uri("/v1/batches").header(HttpHeaders.AUTHORIZATION, "Bearer " + key("hook"))
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form.build())
+        return client().post()
+                .uri("/v1/batches")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + key("hook"))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form.build())
                 .exchange((request, response) -> {
                     byte[] body = response.getBody().readAllBytes();
-                    return new Answer(response.getStatusCode(), response.getHeaders(),
+                    return new Answer(
+                            response.getStatusCode(),
+                            response.getHeaders(),
                             body.length == 0 ? null : JSON.readTree(body));
                 });
     }
 
     private JsonNode awaitStatus(String batchId, String status) {
-        await().atMost(FINISH).pollInterval(Duration.ofMillis(200))
-                .until(() -> get("hook", "/v1/batches/" + batchId).body().path("status").asString(), status::equals);
+        await().atMost(FINISH)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> get("hook", "/v1/batches/" + batchId)
+                                .body()
+                                .path("status")
+                                .asString(),
+                        status::equals);
         return get("hook", "/v1/batches/" + batchId).body();
     }
 
     record Received(String path, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -207,8 +247,10 @@ class BatchWebhookIT extends ApiIntegrationSupport {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 try (InputStream in = exchange.getRequestBody()) {
-                    requests.add(new Received(exchange.getRequestURI().getPath(),
-                            Map.copyOf(exchange.getRequestHeaders()), in.readAllBytes()));
+                    requests.add(new Received(
+                            exchange.getRequestURI().getPath(),
+                            Map.copyOf(exchange.getRequestHeaders()),
+                            in.readAllBytes()));
                 }
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
@@ -239,18 +281,22 @@ class BatchWebhookIT extends ApiIntegrationSupport {
         String id = request.header("webhook-id");
         String timestamp = request.header("webhook-timestamp");
         String signatures = request.header("webhook-signature");
-        if (id == null || timestamp == null || signatures == null
+        if (id == null
+                || timestamp == null
+                || signatures == null
                 || Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
             return false;
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            byte[] expected = mac.doFinal((id + "." + timestamp + "." + new String(request.body(),
-                    StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            byte[] expected =
+                    mac.doFinal((id + "." + timestamp + "." + new String(request.body(), StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8));
             for (String versioned : signatures.split(" ")) {
                 String[] parts = versioned.split(",", 2);
-                if (parts.length == 2 && parts[0].equals("v1")
+                if (parts.length == 2
+                        && parts[0].equals("v1")
                         && MessageDigest.isEqual(expected, Base64.getDecoder().decode(parts[1]))) {
                     return true;
                 }

@@ -48,7 +48,8 @@ final class FakeWorker implements AutoCloseable {
     static final int RATE = 24_000;
     private static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     /** The claim of worker-service's claim.lua, reduced to queued → running. */
     private static final RedisScript<Long> CLAIM = RedisScript.of("""
             if redis.call('HGET', KEYS[1], 'status') ~= 'queued' then return 0 end
@@ -68,6 +69,7 @@ final class FakeWorker implements AutoCloseable {
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
     /** Per batch: JobSubmitted received, and terminal events published. */
     final Map<String, Integer> receivedByBatch = new ConcurrentHashMap<>();
+
     final Map<String, Integer> endedByBatch = new ConcurrentHashMap<>();
     /** The most items of one batch received but not yet ended, seen at any time. */
     final Map<String, Integer> maxOutstandingByBatch = new ConcurrentHashMap<>();
@@ -76,19 +78,30 @@ final class FakeWorker implements AutoCloseable {
         this.redis = redis;
         this.owners = owners;
         String bootstrap = TestInfrastructure.get().kafkaBootstrap();
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.CLIENT_ID_CONFIG, "fake-worker-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "fake-worker-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.JOBS, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(Topics.JOBS, p.partition())).toList();
+                .map(p -> new TopicPartition(Topics.JOBS, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
         poller = new Thread(this::poll, "fake-worker");
         poller.start();
     }
@@ -108,8 +121,8 @@ final class FakeWorker implements AutoCloseable {
                 if (owners.contains(job.owner())) {
                     if (job.batchId() != null) {
                         int received = receivedByBatch.merge(job.batchId(), 1, Integer::sum);
-                        maxOutstandingByBatch.merge(job.batchId(),
-                                received - endedByBatch.getOrDefault(job.batchId(), 0), Math::max);
+                        maxOutstandingByBatch.merge(
+                                job.batchId(), received - endedByBatch.getOrDefault(job.batchId(), 0), Math::max);
                     }
                     jobs.submit(() -> run(job));
                 }
@@ -120,35 +133,54 @@ final class FakeWorker implements AutoCloseable {
     private void run(JobSubmitted job) {
         try {
             String now = Instant.now().toString();
-            Long claimed = redis.execute(CLAIM, List.of(RedisKeys.job(job.jobId()), RedisKeys.jobLease(job.jobId())),
-                    "fake-worker", now);
+            Long claimed = redis.execute(
+                    CLAIM, List.of(RedisKeys.job(job.jobId()), RedisKeys.jobLease(job.jobId())), "fake-worker", now);
             if (claimed == null || claimed != 1L) {
                 return; // canceled or finished meanwhile: the real worker also runs nothing
             }
             publish(job, JobEventType.STARTED, null);
             String text = job.text();
             if (text.contains("[slow]")) {
-                while (running.get() && !"1".equals(redis.opsForHash().get(RedisKeys.job(job.jobId()),
-                        JobFields.CANCEL_REQUESTED))) {
+                while (running.get()
+                        && !"1"
+                                .equals(redis.opsForHash()
+                                        .get(RedisKeys.job(job.jobId()), JobFields.CANCEL_REQUESTED))) {
                     Thread.onSpinWait();
                     java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
                 }
                 finish(job, JobStatus.CANCELED, Map.of());
             } else if (text.contains("[fail]") || (text.contains("[fail-once]") && failedOnce.add(text))) {
-                finish(job, JobStatus.FAILED, Map.of(JobFields.ERROR_CODE, "synthesis_failed",
-                        JobFields.ERROR_MESSAGE, "the fake engine was told to fail"));
+                finish(
+                        job,
+                        JobStatus.FAILED,
+                        Map.of(
+                                JobFields.ERROR_CODE,
+                                "synthesis_failed",
+                                JobFields.ERROR_MESSAGE,
+                                "the fake engine was told to fail"));
             } else {
                 float[] samples = audioFor(text);
                 byte[] wav = WavEncoder.encodePcm16(samples, RATE);
                 redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) c -> c.stringCommands()
-                        .set(RedisKeys.jobAudio(job.jobId()).getBytes(StandardCharsets.UTF_8), wav,
+                        .set(
+                                RedisKeys.jobAudio(job.jobId()).getBytes(StandardCharsets.UTF_8),
+                                wav,
                                 org.springframework.data.redis.core.types.Expiration.from(Duration.ofHours(1)),
                                 org.springframework.data.redis.connection.RedisStringCommands.SetOption.upsert()));
-                finish(job, JobStatus.SUCCEEDED, Map.of(JobFields.PROGRESS, "1",
-                        JobFields.SAMPLE_RATE, Integer.toString(RATE),
-                        JobFields.DURATION_SECONDS, Double.toString(samples.length / (double) RATE),
-                        JobFields.EXPIRES_AT, Instant.now().plus(Duration.ofHours(1)).toString(),
-                        JobFields.SYNTHESIS_SECONDS, "0.01"));
+                finish(
+                        job,
+                        JobStatus.SUCCEEDED,
+                        Map.of(
+                                JobFields.PROGRESS,
+                                "1",
+                                JobFields.SAMPLE_RATE,
+                                Integer.toString(RATE),
+                                JobFields.DURATION_SECONDS,
+                                Double.toString(samples.length / (double) RATE),
+                                JobFields.EXPIRES_AT,
+                                Instant.now().plus(Duration.ofHours(1)).toString(),
+                                JobFields.SYNTHESIS_SECONDS,
+                                "0.01"));
             }
         } catch (RuntimeException e) {
             e.printStackTrace();
@@ -157,8 +189,14 @@ final class FakeWorker implements AutoCloseable {
 
     private void finish(JobSubmitted job, JobStatus status, Map<String, String> fields) {
         redis.opsForHash().putAll(RedisKeys.job(job.jobId()), fields);
-        redis.opsForHash().putAll(RedisKeys.job(job.jobId()), Map.of(JobFields.STATUS, status.wireName(),
-                JobFields.COMPLETED_AT, Instant.now().toString()));
+        redis.opsForHash()
+                .putAll(
+                        RedisKeys.job(job.jobId()),
+                        Map.of(
+                                JobFields.STATUS,
+                                status.wireName(),
+                                JobFields.COMPLETED_AT,
+                                Instant.now().toString()));
         redis.delete(RedisKeys.jobLease(job.jobId()));
         JobEventType type = JobEventType.forTerminal(status);
         if (job.batchId() != null) {
@@ -175,9 +213,16 @@ final class FakeWorker implements AutoCloseable {
             case FAILED -> JobStatus.FAILED;
             case CANCELED -> JobStatus.CANCELED;
         };
-        JobEvent event = new JobEvent(JobEvent.SCHEMA_VERSION, "evt_" + job.jobId() + "_"
-                + type.name().toLowerCase(Locale.ROOT), type, job.jobId(), job.owner(), job.batchId(), status,
-                errorCode, Instant.now());
+        JobEvent event = new JobEvent(
+                JobEvent.SCHEMA_VERSION,
+                "evt_" + job.jobId() + "_" + type.name().toLowerCase(Locale.ROOT),
+                type,
+                job.jobId(),
+                job.owner(),
+                job.batchId(),
+                status,
+                errorCode,
+                Instant.now());
         try {
             producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job.jobId(), JSON.writeValueAsString(event)))
                     .get();

@@ -44,32 +44,41 @@ class JobLifecycleIT extends ApiIntegrationSupport {
             Instant.parse(answer.body().path("created_at").asString());
 
             Map<Object, Object> hash = jobHash(id);
-            assertThat(hash).containsEntry(JobFields.STATUS, "queued").containsEntry(JobFields.OWNER, owner("main"))
-                    .containsEntry(JobFields.ATTEMPTS, "0").containsEntry("callback_url",
-                            "https://localhost/hooks/vq")
+            assertThat(hash)
+                    .containsEntry(JobFields.STATUS, "queued")
+                    .containsEntry(JobFields.OWNER, owner("main"))
+                    .containsEntry(JobFields.ATTEMPTS, "0")
+                    .containsEntry("callback_url", "https://localhost/hooks/vq")
                     .containsEntry("callback_events", "completed,failed,canceled");
-            assertThat(hash.get(JobFields.REFERENCE_AUDIO_KEY).toString()).matches("reference-audio/sha256/[0-9a-f]{64}");
+            assertThat(hash.get(JobFields.REFERENCE_AUDIO_KEY).toString())
+                    .matches("reference-audio/sha256/[0-9a-f]{64}");
             assertThat(hash.get(JobFields.PARAMS).toString()).contains("\"nfe_steps\":32", "\"seed\":7");
-            assertThat(redis.opsForZSet().score(RedisKeys.jobsOfOwner(owner("main")), id)).isNotNull();
+            assertThat(redis.opsForZSet().score(RedisKeys.jobsOfOwner(owner("main")), id))
+                    .isNotNull();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> jobsTopic.records().stream()
-                    .anyMatch(r -> id.equals(r.key())));
-            ConsumerRecord<String, String> message = jobsTopic.records().stream().filter(r -> id.equals(r.key()))
-                    .findFirst().orElseThrow();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jobsTopic.records().stream().anyMatch(r -> id.equals(r.key())));
+            ConsumerRecord<String, String> message = jobsTopic.records().stream()
+                    .filter(r -> id.equals(r.key()))
+                    .findFirst()
+                    .orElseThrow();
             JsonNode submitted = JSON.readTree(message.value());
             assertThat(submitted.path("schema_version").asInt()).isEqualTo(1);
             assertThat(submitted.path("job_id").asString()).isEqualTo(id);
-            assertThat(submitted.path("reference_audio_key").asString()).isEqualTo(hash.get(
-                    JobFields.REFERENCE_AUDIO_KEY));
-            assertThat(submitted.path("params").path("sway_sampling_coef").asDouble()).isEqualTo(-1.0);
+            assertThat(submitted.path("reference_audio_key").asString())
+                    .isEqualTo(hash.get(JobFields.REFERENCE_AUDIO_KEY));
+            assertThat(submitted.path("params").path("sway_sampling_coef").asDouble())
+                    .isEqualTo(-1.0);
             Instant.parse(submitted.path("submitted_at").asString());
         }
     }
 
     @Test
     void theSameReferenceAudioIsStoredOnceUnderItsContentHash() {
-        String first = submit("main", aValidForm("One."), null).body().path("id").asString();
-        String second = submit("main", aValidForm("Two."), null).body().path("id").asString();
+        String first =
+                submit("main", aValidForm("One."), null).body().path("id").asString();
+        String second =
+                submit("main", aValidForm("Two."), null).body().path("id").asString();
 
         assertThat(jobHash(first).get(JobFields.REFERENCE_AUDIO_KEY))
                 .isEqualTo(jobHash(second).get(JobFields.REFERENCE_AUDIO_KEY));
@@ -91,7 +100,8 @@ class JobLifecycleIT extends ApiIntegrationSupport {
 
     @Test
     void theAudioOfAQueuedJobIsNotReadyYet() {
-        String id = submit("main", aValidForm("Not yet."), null).body().path("id").asString();
+        String id =
+                submit("main", aValidForm("Not yet."), null).body().path("id").asString();
 
         Answer answer = get("main", "/v1/jobs/" + id + "/audio");
 
@@ -109,18 +119,23 @@ class JobLifecycleIT extends ApiIntegrationSupport {
 
         assertThat(first.status().value()).isEqualTo(202);
         assertThat(again.status().value()).isEqualTo(202);
-        assertThat(again.body().path("id").asString()).isEqualTo(first.body().path("id").asString());
+        assertThat(again.body().path("id").asString())
+                .isEqualTo(first.body().path("id").asString());
         assertThat(different.status().value()).isEqualTo(409);
         assertThat(different.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(different.code()).isEqualTo("idempotency_conflict");
         assertThat(jobsOf("idem")).isEqualTo(before + 1);
-        assertThat(redis.getExpire(RedisKeys.idempotency(owner("idem"), "order-42"))).isBetween(86_000L, 86_400L);
+        assertThat(redis.getExpire(RedisKeys.idempotency(owner("idem"), "order-42")))
+                .isBetween(86_000L, 86_400L);
     }
 
     @Test
     void aQueuedJobIsCanceledAtOnceAndTheCancelIsAnnounced() {
         try (TopicReader events = new TopicReader(Topics.JOB_EVENTS)) {
-            String id = submit("cancel", aValidForm("Never mind."), null).body().path("id").asString();
+            String id = submit("cancel", aValidForm("Never mind."), null)
+                    .body()
+                    .path("id")
+                    .asString();
 
             Answer canceled = send("cancel", "DELETE", "/v1/jobs/" + id);
 
@@ -128,8 +143,9 @@ class JobLifecycleIT extends ApiIntegrationSupport {
             assertThat(canceled.body().path("status").asString()).isEqualTo("canceled");
             assertThat(canceled.body().path("completed_at").asString()).isNotBlank();
             assertThat(jobHash(id)).containsEntry(JobFields.STATUS, "canceled");
-            await().atMost(Duration.ofSeconds(10)).until(() -> events.records().stream()
-                    .anyMatch(r -> id.equals(r.key()) && r.value().contains("\"type\":\"CANCELED\"")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> events.records().stream()
+                            .anyMatch(r -> id.equals(r.key()) && r.value().contains("\"type\":\"CANCELED\"")));
 
             Answer twice = send("cancel", "DELETE", "/v1/jobs/" + id);
             assertThat(twice.status().value()).isEqualTo(409);
@@ -139,7 +155,8 @@ class JobLifecycleIT extends ApiIntegrationSupport {
 
     @Test
     void aRunningJobIsAskedToStop() {
-        String id = submit("cancel", aValidForm("Stop me."), null).body().path("id").asString();
+        String id =
+                submit("cancel", aValidForm("Stop me."), null).body().path("id").asString();
         redis.opsForHash().put(RedisKeys.job(id), JobFields.STATUS, "running"); // as a worker would
 
         Answer answer = send("cancel", "DELETE", "/v1/jobs/" + id);
@@ -174,10 +191,14 @@ class JobLifecycleIT extends ApiIntegrationSupport {
         Answer models = get("main", "/v1/models");
 
         assertThat(models.status().value()).isEqualTo(200);
-        List<String> ids = models.body().valueStream().map(m -> m.path("id").asString()).toList();
+        List<String> ids =
+                models.body().valueStream().map(m -> m.path("id").asString()).toList();
         assertThat(ids).contains("F5-TTS", "E2-TTS");
-        JsonNode f5 = models.body().valueStream().filter(m -> m.path("id").asString().equals("F5-TTS"))
-                .findFirst().orElseThrow();
+        JsonNode f5 = models.body()
+                .valueStream()
+                .filter(m -> m.path("id").asString().equals("F5-TTS"))
+                .findFirst()
+                .orElseThrow();
         assertThat(f5.path("enabled").asBoolean()).isTrue();
         assertThat(f5.path("sample_rate").asInt()).isEqualTo(24000);
         assertThat(f5.path("max_reference_seconds").asDouble()).isEqualTo(12.0);
@@ -188,13 +209,21 @@ class JobLifecycleIT extends ApiIntegrationSupport {
     void aModelThatALiveWorkerReportsIsAvailableAndCanBeUsed() {
         String model = "IT-" + RUN + "-TTS";
         String worker = RedisKeys.worker("api-it-" + RUN);
-        redis.opsForHash().put(worker, WorkerFields.MODELS, "[{\"id\":\"" + model + "\",\"sample_rate\":24000,"
-                + "\"languages\":[\"en\"],\"max_reference_seconds\":12.0,\"weights\":\"random\","
-                + "\"parameter_count\":1234}]");
+        redis.opsForHash()
+                .put(
+                        worker,
+                        WorkerFields.MODELS,
+                        "[{\"id\":\"" + model + "\",\"sample_rate\":24000,"
+                                + "\"languages\":[\"en\"],\"max_reference_seconds\":12.0,\"weights\":\"random\","
+                                + "\"parameter_count\":1234}]");
         redis.expire(worker, Duration.ofSeconds(30));
         try {
-            JsonNode listed = get("main", "/v1/models").body().valueStream()
-                    .filter(m -> m.path("id").asString().equals(model)).findFirst().orElseThrow();
+            JsonNode listed = get("main", "/v1/models")
+                    .body()
+                    .valueStream()
+                    .filter(m -> m.path("id").asString().equals(model))
+                    .findFirst()
+                    .orElseThrow();
             MultipartBodyBuilder form = aValidForm("With a worker's model.");
             form.part("model", model);
 
@@ -211,6 +240,10 @@ class JobLifecycleIT extends ApiIntegrationSupport {
     }
 
     private static List<String> ids(Answer page) {
-        return page.body().path("data").valueStream().map(j -> j.path("id").asString()).toList();
+        return page.body()
+                .path("data")
+                .valueStream()
+                .map(j -> j.path("id").asString())
+                .toList();
     }
 }

@@ -10,7 +10,8 @@ class OpenApiIT extends ApiIntegrationSupport {
 
     @Test
     void theApiDocumentIsOpenApi31AndListsEveryEndpointWithItsProblems() {
-        JsonNode doc = JSON.readTree(client().get().uri("/v3/api-docs").retrieve().body(String.class));
+        JsonNode doc =
+                JSON.readTree(client().get().uri("/v3/api-docs").retrieve().body(String.class));
 
         assertThat(doc.path("openapi").asString()).startsWith("3.1");
         JsonNode paths = doc.path("paths");
@@ -20,14 +21,21 @@ class OpenApiIT extends ApiIntegrationSupport {
         assertThat(responses(paths, "/v1/jobs/{id}", "delete")).contains("202", "404", "409");
         assertThat(responses(paths, "/v1/jobs/{id}/audio", "get")).contains("200", "404", "409", "410");
         assertThat(responses(paths, "/v1/models", "get")).contains("200", "401", "503");
-        assertThat(paths.path("/v1/jobs/{id}").path("get").path("responses").path("404").path("content")
-                .has("application/problem+json")).isTrue();
+        assertThat(paths.path("/v1/jobs/{id}")
+                        .path("get")
+                        .path("responses")
+                        .path("404")
+                        .path("content")
+                        .has("application/problem+json"))
+                .isTrue();
         assertThat(paths.has("/error")).isFalse();
     }
 
     @Test
     void swaggerUiAndHealthAndPrometheusAreServed() {
-        Integer swagger = client().get().uri("/swagger-ui.html").exchange((req, res) -> res.getStatusCode().value());
+        Integer swagger = client().get()
+                .uri("/swagger-ui.html")
+                .exchange((req, res) -> res.getStatusCode().value());
         assertThat(swagger).isIn(200, 302);
         assertThat(client().get().uri("/actuator/health/readiness").retrieve().body(String.class))
                 .contains("\"redis\"", "\"kafka\"", "\"storage\"");

@@ -1,7 +1,6 @@
 package org.voicequeue.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -24,7 +23,8 @@ class OutageIT extends ApiIntegrationSupport {
             TestInfrastructure.get().start(service);
         }
         // the client reconnects with a backoff: wait for it so the next test starts from a working Redis
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
                 .until(() -> "PONG".equals(redis.execute(RedisConnection::ping)));
     }
 
@@ -43,7 +43,8 @@ class OutageIT extends ApiIntegrationSupport {
         Set<String> added = redis.keys("vq:job:job_*");
         added.removeAll(jobKeysBefore);
         added.removeIf(key -> !key.matches("vq:job:job_[0-9A-Z]{26}")); // leases, audio and the like are no jobs
-        assertThat(added).noneMatch(key -> owner(OWNER).equals(redis.opsForHash().get(key, JobFields.OWNER)));
+        assertThat(added)
+                .noneMatch(key -> owner(OWNER).equals(redis.opsForHash().get(key, JobFields.OWNER)));
         assertThat(redis.hasKey("vq:idem:" + owner(OWNER) + ":kafka-down-1")).isFalse();
     }
 
@@ -76,7 +77,8 @@ class OutageIT extends ApiIntegrationSupport {
         TestInfrastructure.get().start(Service.KAFKA);
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> submit(OWNER, aValidForm("Up again."), null).status().value() == 202);
+                .until(() ->
+                        submit(OWNER, aValidForm("Up again."), null).status().value() == 202);
     }
 
     private static void expectUnavailable(Answer answer) {

@@ -16,8 +16,10 @@ class IdempotencyTests {
 
     @Test
     void withoutAKeyEverySubmissionCreatesItsJob() {
-        assertThat(idempotency.reserve("ann", null, "hash-a", "job_1")).isEqualTo(new Idempotency.Decision.Create("job_1"));
-        assertThat(idempotency.reserve("ann", null, "hash-a", "job_2")).isEqualTo(new Idempotency.Decision.Create("job_2"));
+        assertThat(idempotency.reserve("ann", null, "hash-a", "job_1"))
+                .isEqualTo(new Idempotency.Decision.Create("job_1"));
+        assertThat(idempotency.reserve("ann", null, "hash-a", "job_2"))
+                .isEqualTo(new Idempotency.Decision.Create("job_2"));
         assertThat(records.values).isEmpty();
     }
 
@@ -34,7 +36,8 @@ class IdempotencyTests {
     void theSameKeyWithTheSameRequestReplaysTheOriginalJob() {
         idempotency.reserve("ann", "k1", "hash-a", "job_1");
 
-        assertThat(idempotency.reserve("ann", "k1", "hash-a", "job_2")).isEqualTo(new Idempotency.Decision.Replay("job_1"));
+        assertThat(idempotency.reserve("ann", "k1", "hash-a", "job_2"))
+                .isEqualTo(new Idempotency.Decision.Replay("job_1"));
     }
 
     @Test
@@ -49,7 +52,8 @@ class IdempotencyTests {
     void keysAreSeparatePerOwner() {
         idempotency.reserve("ann", "k1", "hash-a", "job_1");
 
-        assertThat(idempotency.reserve("bob", "k1", "hash-b", "job_2")).isEqualTo(new Idempotency.Decision.Create("job_2"));
+        assertThat(idempotency.reserve("bob", "k1", "hash-b", "job_2"))
+                .isEqualTo(new Idempotency.Decision.Create("job_2"));
     }
 
     @Test
@@ -57,7 +61,8 @@ class IdempotencyTests {
         idempotency.reserve("ann", "k1", "hash-a", "job_1");
         idempotency.release("ann", "k1", "hash-a", "job_1");
 
-        assertThat(idempotency.reserve("ann", "k1", "hash-b", "job_2")).isEqualTo(new Idempotency.Decision.Create("job_2"));
+        assertThat(idempotency.reserve("ann", "k1", "hash-b", "job_2"))
+                .isEqualTo(new Idempotency.Decision.Create("job_2"));
     }
 
     @Test
@@ -71,8 +76,12 @@ class IdempotencyTests {
     @Test
     void anUnusableKeyIsABadRequestNamingTheHeader() {
         assertThatThrownBy(() -> idempotency.reserve("ann", "has space", "hash-a", "job_1"))
-                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.problems())
-                        .singleElement().extracting("field").isEqualTo("Idempotency-Key"));
+                .isInstanceOfSatisfying(
+                        RequestValidationException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .extracting("field")
+                                .isEqualTo("Idempotency-Key"));
         assertThatThrownBy(() -> idempotency.reserve("ann", "k".repeat(256), "hash-a", "job_1"))
                 .isInstanceOf(RequestValidationException.class);
     }
@@ -82,8 +91,8 @@ class IdempotencyTests {
         JobSubmissionForm form = JobParamsParserTests.aForm("1.0", null, null, null, null, null);
         JobSubmissionForm sameAgain = JobParamsParserTests.aForm("1.0", null, null, null, null, null);
         JobSubmissionForm otherSpeed = JobParamsParserTests.aForm("1.1", null, null, null, null, null);
-        JobSubmissionForm otherAudio = new JobSubmissionForm(new byte[] {2}, null, "ref", "hello", null, "1.0",
-                null, null, null, null, null, null, null, null);
+        JobSubmissionForm otherAudio = new JobSubmissionForm(
+                new byte[] {2}, null, "ref", "hello", null, "1.0", null, null, null, null, null, null, null, null);
 
         assertThat(form.fingerprint()).isEqualTo(sameAgain.fingerprint()).hasSize(64);
         assertThat(form.fingerprint()).isNotEqualTo(otherSpeed.fingerprint()).isNotEqualTo(otherAudio.fingerprint());

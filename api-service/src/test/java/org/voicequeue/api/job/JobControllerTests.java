@@ -40,6 +40,7 @@ import org.voicequeue.model.job.JobParams;
 class JobControllerTests {
     /** SHA-256 of "ann-key". */
     static final String ANN_KEY_SHA256 = "21fdbeecb49c56644f6cc4444328f5da14132c8a38fd86aad19b4da9e521a79c";
+
     static final String JOB_ID = "job_01ARZ3NDEKTSV4RRFFQ69G5FAV";
     static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
@@ -54,8 +55,8 @@ class JobControllerTests {
 
     @Test
     void theKeyHashInThisTestIsTheHashOfAnnsKey() throws Exception {
-        String hash = HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest("ann-key".getBytes()));
+        String hash = HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("ann-key".getBytes()));
         org.assertj.core.api.Assertions.assertThat(hash).isEqualTo(ANN_KEY_SHA256);
     }
 
@@ -136,20 +137,25 @@ class JobControllerTests {
     void cancelingAnswersAcceptedWithTheJob() throws Exception {
         given(jobs.cancel(JOB_ID, "ann")).willReturn(aQueuedJob());
 
-        as(delete("/v1/jobs/" + JOB_ID)).andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value(JOB_ID));
+        as(delete("/v1/jobs/" + JOB_ID))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.id").value(JOB_ID));
     }
 
     @Test
     void aSubmissionThatIsNotMultipartIsUnsupported() throws Exception {
-        expectProblem(as(post("/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("{}")), 415,
+        expectProblem(
+                as(post("/v1/jobs").contentType(MediaType.APPLICATION_JSON).content("{}")),
+                415,
                 "unsupported_media_type");
     }
 
     @Test
     void validationProblemsListEveryBadField() throws Exception {
-        given(submissions.submit(eq("ann"), any(), any())).willThrow(new RequestValidationException(List.of(
-                new FieldProblem("text", "must be at most 20000 characters", "text_too_long"),
-                FieldProblem.of("speed", "must be between 0.1 and 3.0"))));
+        given(submissions.submit(eq("ann"), any(), any()))
+                .willThrow(new RequestValidationException(List.of(
+                        new FieldProblem("text", "must be at most 20000 characters", "text_too_long"),
+                        FieldProblem.of("speed", "must be between 0.1 and 3.0"))));
 
         expectProblem(as(aSubmission()), 400, "text_too_long")
                 .andExpect(jsonPath("$.errors[0].field").value("text"))
@@ -179,8 +185,8 @@ class JobControllerTests {
     @Test
     void aBackingServiceOutageIsServiceUnavailableWithRetryAfter() throws Exception {
         given(submissions.submit(eq("ann"), any(), any()))
-                .willThrow(new ServiceUnavailableException("The job queue is unavailable; retry later.", JOB_ID,
-                        new RuntimeException("broker down")));
+                .willThrow(new ServiceUnavailableException(
+                        "The job queue is unavailable; retry later.", JOB_ID, new RuntimeException("broker down")));
         given(jobs.get(JOB_ID, "ann")).willThrow(new RedisConnectionFailureException("Unable to connect"));
 
         expectProblem(as(aSubmission()), 503, "service_unavailable").andExpect(header().exists("Retry-After"));
@@ -205,8 +211,9 @@ class JobControllerTests {
 
     @Test
     void aBadListLimitIsABadRequestNamingTheField() throws Exception {
-        given(jobs.list("ann", null, null, 0, null)).willThrow(new RequestValidationException(
-                List.of(FieldProblem.of("limit", "must be between 1 and 100"))));
+        given(jobs.list("ann", null, null, 0, null))
+                .willThrow(
+                        new RequestValidationException(List.of(FieldProblem.of("limit", "must be between 1 and 100"))));
 
         expectProblem(as(get("/v1/jobs").param("limit", "0")), 400, "validation_failed")
                 .andExpect(jsonPath("$.errors[0].field").value("limit"));
@@ -236,13 +243,38 @@ class JobControllerTests {
     }
 
     static JobResource aQueuedJob() {
-        return new JobResource(JOB_ID, "queued", "F5-TTS", 0, Instant.parse("2026-11-27T12:00:00.123Z"), null, null,
-                0, JobParams.defaults(), null, null, null, null, null);
+        return new JobResource(
+                JOB_ID,
+                "queued",
+                "F5-TTS",
+                0,
+                Instant.parse("2026-11-27T12:00:00.123Z"),
+                null,
+                null,
+                0,
+                JobParams.defaults(),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     static JobResource aSucceededJob() {
-        return new JobResource(JOB_ID, "succeeded", "F5-TTS", 1, Instant.parse("2026-11-27T12:00:00.123Z"), null,
-                null, 1, JobParams.defaults(), new JobResource.Result("/v1/jobs/" + JOB_ID + "/audio", "wav", 24000,
-                        1.5, null), null, null, null, null);
+        return new JobResource(
+                JOB_ID,
+                "succeeded",
+                "F5-TTS",
+                1,
+                Instant.parse("2026-11-27T12:00:00.123Z"),
+                null,
+                null,
+                1,
+                JobParams.defaults(),
+                new JobResource.Result("/v1/jobs/" + JOB_ID + "/audio", "wav", 24000, 1.5, null),
+                null,
+                null,
+                null,
+                null);
     }
 }

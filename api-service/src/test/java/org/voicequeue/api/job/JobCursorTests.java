@@ -31,14 +31,18 @@ class JobCursorTests {
     @ValueSource(strings = {"zzz", "!!!", "djE6MTI6am9iX3g", "", "v1:12:job_01ARZ3NDEKTSV4RRFFQ69G5FAV"})
     void aCursorThisApiDidNotIssueIsABadRequestNamingTheCursor(String cursor) {
         assertThatThrownBy(() -> JobCursor.decode(cursor))
-                .isInstanceOfSatisfying(RequestValidationException.class,
-                        e -> assertThat(e.problems()).singleElement().extracting("field").isEqualTo("cursor"));
+                .isInstanceOfSatisfying(
+                        RequestValidationException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .extracting("field")
+                                .isEqualTo("cursor"));
     }
 
     @Test
     void aCursorWithAnotherVersionIsRefused() {
-        String v2 = Base64.getUrlEncoder().encodeToString(
-                ("v2:12:" + JobIds.newJobId()).getBytes(StandardCharsets.UTF_8));
+        String v2 =
+                Base64.getUrlEncoder().encodeToString(("v2:12:" + JobIds.newJobId()).getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> JobCursor.decode(v2)).isInstanceOf(RequestValidationException.class);
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.voicequeue.api.system.FieldProblem;
 import org.voicequeue.model.job.JobParams;
 
@@ -62,18 +62,24 @@ class JobParamsParserTests {
 
         JobParamsParser.parse(aForm("9", "2", "-1", "2", "-5", "ogg"), problems);
 
-        assertThat(problems).extracting(FieldProblem::field).containsExactlyInAnyOrder(
-                "speed", "nfe_steps", "cfg_strength", "sway_sampling_coef", "seed", "output_format");
+        assertThat(problems)
+                .extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder(
+                        "speed", "nfe_steps", "cfg_strength", "sway_sampling_coef", "seed", "output_format");
     }
 
     private static JobSubmissionForm formWith(String field, String value) {
-        return aForm(field.equals("speed") ? value : null, field.equals("nfe_steps") ? value : null,
-                field.equals("cfg_strength") ? value : null, field.equals("sway_sampling_coef") ? value : null,
-                field.equals("seed") ? value : null, field.equals("output_format") ? value : null);
+        return aForm(
+                field.equals("speed") ? value : null,
+                field.equals("nfe_steps") ? value : null,
+                field.equals("cfg_strength") ? value : null,
+                field.equals("sway_sampling_coef") ? value : null,
+                field.equals("seed") ? value : null,
+                field.equals("output_format") ? value : null);
     }
 
     static JobSubmissionForm aForm(String speed, String nfe, String cfg, String sway, String seed, String format) {
-        return new JobSubmissionForm(new byte[] {1}, null, "ref", "hello", null, speed, nfe, cfg, sway, seed, format,
-                null, null, null);
+        return new JobSubmissionForm(
+                new byte[] {1}, null, "ref", "hello", null, speed, nfe, cfg, sway, seed, format, null, null, null);
     }
 }

@@ -24,7 +24,8 @@ public final class SubmissionRulesFixture {
         VoiceQueueProperties properties = new Binder(new MapConfigurationPropertySource(java.util.Map.of()))
                 .bindOrCreate("voicequeue", VoiceQueueProperties.class);
         ModelCatalog models = mock(ModelCatalog.class);
-        given(models.isKnown(anyString())).willAnswer(a -> a.getArgument(0).toString().matches("F5-TTS|E2-TTS"));
+        given(models.isKnown(anyString()))
+                .willAnswer(a -> a.getArgument(0).toString().matches("F5-TTS|E2-TTS"));
         CallbackUrlPolicy callbacks = mock(CallbackUrlPolicy.class);
         given(callbacks.findRefusal(any())).willReturn(Optional.empty());
         StoredVoices voices = (owner, id) -> Optional.empty();
@@ -32,8 +33,14 @@ public final class SubmissionRulesFixture {
         MetadataCheck metadata = new MetadataCheck(properties, new WireJson());
         ReferenceResolver references = new ReferenceResolver(audio, voices, properties);
         SubmissionValidator validator = new SubmissionValidator(properties, models, references, metadata, callbacks);
-        return new SubmissionRules(validator, references, audio, metadata, mock(ReferenceAudioStore.class),
-                new Idempotency(mock(IdempotencyRecords.class)), properties);
+        return new SubmissionRules(
+                validator,
+                references,
+                audio,
+                metadata,
+                mock(ReferenceAudioStore.class),
+                new Idempotency(mock(IdempotencyRecords.class)),
+                properties);
     }
 
     /** Syllable-like bursts of a 140 Hz voice, as 16-bit PCM WAV at 24 kHz. */
@@ -42,8 +49,14 @@ public final class SubmissionRulesFixture {
         int n = (int) (seconds * rate);
         ByteBuffer b = ByteBuffer.allocate(44 + n * 2).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + n * 2).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
-                .putShort((short) 2).putShort((short) 16);
+        b.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(rate)
+                .putInt(rate * 2)
+                .putShort((short) 2)
+                .putShort((short) 16);
         b.put("data".getBytes()).putInt(n * 2);
         for (int i = 0; i < n; i++) {
             double t = i / (double) rate;

@@ -22,16 +22,22 @@ class ProblemTableTests {
 
     static Stream<Arguments> rows() {
         return Stream.of(
-                Arguments.of(new RequestValidationException(List.of(FieldProblem.of("text", "x"))), 400,
+                Arguments.of(
+                        new RequestValidationException(List.of(FieldProblem.of("text", "x"))),
+                        400,
                         "validation_failed"),
                 Arguments.of(new UnauthorizedException("no key"), 401, "unauthorized"),
-                Arguments.of(new ServiceUnavailableException("down", null, new RuntimeException()), 503,
+                Arguments.of(
+                        new ServiceUnavailableException("down", null, new RuntimeException()),
+                        503,
                         "service_unavailable"),
                 Arguments.of(new RedisConnectionFailureException("refused"), 503, "service_unavailable"),
                 Arguments.of(new QueryTimeoutException("slow"), 503, "service_unavailable"),
                 Arguments.of(new MaxUploadSizeExceededException(20_000_000), 413, "payload_too_large"),
                 Arguments.of(new MultipartException("broken"), 400, "validation_failed"),
-                Arguments.of(new HttpMediaTypeNotSupportedException(MediaType.APPLICATION_JSON, List.of()), 415,
+                Arguments.of(
+                        new HttpMediaTypeNotSupportedException(MediaType.APPLICATION_JSON, List.of()),
+                        415,
                         "unsupported_media_type"),
                 Arguments.of(new HttpRequestMethodNotSupportedException("PUT"), 405, "method_not_allowed"),
                 Arguments.of(new NoResourceFoundException(HttpMethod.GET, "/x", "x"), 404, "not_found"),
@@ -62,8 +68,10 @@ class ProblemTableTests {
         var badAudio = new FieldProblem("reference_audio", "silence", "invalid_audio");
 
         assertThat(new RequestValidationException(List.of(tooLong)).code()).isEqualTo("text_too_long");
-        assertThat(new RequestValidationException(List.of(tooLong, badSpeed)).code()).isEqualTo("text_too_long");
-        assertThat(new RequestValidationException(List.of(tooLong, badAudio)).code()).isEqualTo("validation_failed");
+        assertThat(new RequestValidationException(List.of(tooLong, badSpeed)).code())
+                .isEqualTo("text_too_long");
+        assertThat(new RequestValidationException(List.of(tooLong, badAudio)).code())
+                .isEqualTo("validation_failed");
         assertThat(new RequestValidationException(List.of(badSpeed)).code()).isEqualTo("validation_failed");
         assertThat(HttpStatus.CONTENT_TOO_LARGE.value()).isEqualTo(413);
     }

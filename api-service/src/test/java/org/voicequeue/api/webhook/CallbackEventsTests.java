@@ -20,8 +20,10 @@ class CallbackEventsTests {
     @Test
     void eventsAreTrimmedCaseInsensitiveAndStoredInCanonicalOrder() {
         assertThat(CallbackEvents.normalize(" Failed , started")).isEqualTo("started,failed");
-        assertThat(CallbackEvents.includes("started,failed", JobEventType.STARTED)).isTrue();
-        assertThat(CallbackEvents.includes("started,failed", JobEventType.COMPLETED)).isFalse();
+        assertThat(CallbackEvents.includes("started,failed", JobEventType.STARTED))
+                .isTrue();
+        assertThat(CallbackEvents.includes("started,failed", JobEventType.COMPLETED))
+                .isFalse();
     }
 
     @Test

@@ -85,8 +85,9 @@ class CallbackUrlPolicyTests {
             """)
     void forbiddenCallbackUrlsAreRefusedOnTheCallbackUrlFieldWithTheirReason(String url, String reason) {
         assertThatThrownBy(() -> policy.check(url))
-                .isInstanceOfSatisfying(RequestValidationException.class, e ->
-                        assertThat(e.problems()).singleElement().satisfies(problem -> {
+                .isInstanceOfSatisfying(
+                        RequestValidationException.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
                             assertThat(problem.field()).isEqualTo("callback_url");
                             assertThat(problem.message()).contains(reason);
                         }));
@@ -109,7 +110,8 @@ class CallbackUrlPolicyTests {
         CallbackUrlPolicy allowing = new CallbackUrlPolicy(
                 List.of(" localhost ", "10.0.0.1", "0:0:0:0:0:0:0:1", "rebinding.example"), FAKE_DNS);
 
-        assertThat(allowing.addressesToCall("http://localhost:8080/hook")).extracting(InetAddress::getHostAddress)
+        assertThat(allowing.addressesToCall("http://localhost:8080/hook"))
+                .extracting(InetAddress::getHostAddress)
                 .contains("127.0.0.1");
         assertThatCode(() -> allowing.check("http://LocalHost/hook")).doesNotThrowAnyException();
         assertThatCode(() -> allowing.check("http://10.0.0.1/hook")).doesNotThrowAnyException();
@@ -129,15 +131,19 @@ class CallbackUrlPolicyTests {
     @Test
     void atDeliveryTheCheckedAddressesAreReturnedAndARebindIsRefused() throws Exception {
         Map<String, String> dns = new java.util.HashMap<>(Map.of("flip.example", "93.184.215.14"));
-        CallbackUrlPolicy delivery = new CallbackUrlPolicy(List.of(),
-                host -> List.of(InetAddress.getByAddress(host, InetAddress.getByName(dns.get(host)).getAddress())));
+        CallbackUrlPolicy delivery = new CallbackUrlPolicy(
+                List.of(),
+                host -> List.of(InetAddress.getByAddress(
+                        host, InetAddress.getByName(dns.get(host)).getAddress())));
 
-        assertThat(delivery.addressesToCall("https://flip.example/hook")).extracting(InetAddress::getHostAddress)
+        assertThat(delivery.addressesToCall("https://flip.example/hook"))
+                .extracting(InetAddress::getHostAddress)
                 .containsExactly("93.184.215.14");
 
         dns.put("flip.example", "127.0.0.1"); // the name now points inside
         assertThatThrownBy(() -> delivery.addressesToCall("https://flip.example/hook"))
-                .isInstanceOf(CallbackRefusedException.class).hasMessageContaining("loopback");
+                .isInstanceOf(CallbackRefusedException.class)
+                .hasMessageContaining("loopback");
     }
 
     @Test

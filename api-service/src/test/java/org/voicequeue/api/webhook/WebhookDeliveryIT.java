@@ -50,9 +50,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -81,6 +81,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDeliveryIT {
     /** Generous: the servers are shared with other builds' outage tests, which can stall them for a while. */
     private static final Duration WAIT = Duration.ofSeconds(120);
+
     private static final String OWNER = "alice";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final byte[] KEY = randomKey();
@@ -100,21 +101,30 @@ class WebhookDeliveryIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        toProperties(TestInfrastructure.get().springProperties()).forEach((key, value) -> registry.add(key, () -> value));
+        toProperties(TestInfrastructure.get().springProperties())
+                .forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @BeforeAll
     static void connect() throws Exception {
         TestInfrastructure servers = TestInfrastructure.get();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.JOB_EVENTS, 12, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(Topics.JOB_EVENTS, 12, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
         }
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        servers.kafkaBootstrap(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     @AfterAll
@@ -164,8 +174,10 @@ class WebhookDeliveryIT {
         assertThat(row.get("outcome").asString()).isEqualTo("delivered");
         assertThat(row.get("error").isNull()).isTrue();
         assertThat(row.get("latency_ms").asLong()).isNotNegative();
-        assertThat(Instant.parse(row.get("attempted_at").asString())).isBefore(Instant.now().plusSeconds(1));
-        assertThat(app.getBean(DeliveryHistory.class).findForOwner(jobId, "mallory")).isEmpty();
+        assertThat(Instant.parse(row.get("attempted_at").asString()))
+                .isBefore(Instant.now().plusSeconds(1));
+        assertThat(app.getBean(DeliveryHistory.class).findForOwner(jobId, "mallory"))
+                .isEmpty();
         assertThat(receiver.requests()).hasSize(1);
     }
 
@@ -180,7 +192,9 @@ class WebhookDeliveryIT {
         await().atMost(WAIT).until(() -> receiver.requests().size() == 3);
         List<Received> attempts = receiver.requests();
         assertThat(attempts).extracting(r -> r.header("webhook-id")).containsOnly("msg_evt_" + jobId + "_failed");
-        assertThat(attempts).allSatisfy(r -> assertThat(StandardWebhooksVerifier.verify(SECRET, r)).isTrue());
+        assertThat(attempts)
+                .allSatisfy(r ->
+                        assertThat(StandardWebhooksVerifier.verify(SECRET, r)).isTrue());
         Duration first = Duration.between(attempts.get(0).at(), attempts.get(1).at());
         Duration second = Duration.between(attempts.get(1).at(), attempts.get(2).at());
         assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(900)); // base 1 s, no jitter in this test
@@ -209,34 +223,49 @@ class WebhookDeliveryIT {
         startApp(slowRetry);
 
         await().atMost(WAIT).until(() -> receiver.requests().size() == 2);
-        assertThat(receiver.requests()).extracting(r -> r.header("webhook-id"))
+        assertThat(receiver.requests())
+                .extracting(r -> r.header("webhook-id"))
                 .containsOnly("msg_evt_" + jobId + "_canceled");
-        assertThat(StandardWebhooksVerifier.verify(SECRET, receiver.requests().get(1))).isTrue();
-        await().atMost(WAIT).until(() -> "delivered".equals(
-                redisView.opsForHash().get(WebhookKeys.delivery("msg_evt_" + jobId + "_canceled"), "state")));
+        assertThat(StandardWebhooksVerifier.verify(SECRET, receiver.requests().get(1)))
+                .isTrue();
+        await().atMost(WAIT)
+                .until(() -> "delivered"
+                        .equals(redisView
+                                .opsForHash()
+                                .get(WebhookKeys.delivery("msg_evt_" + jobId + "_canceled"), "state")));
     }
 
     @Test
     void aReceiverThatNeverAnswersIsGivenUpAfterTheWindowAndListedSo() {
-        ConfigurableApplicationContext app = startApp(Map.of("voicequeue.webhook.timeout", "1s",
-                "voicequeue.webhook.lease", "3s", "voicequeue.webhook.backoff-base", "1s",
-                "voicequeue.webhook.retry-window", "4s"));
+        ConfigurableApplicationContext app = startApp(Map.of(
+                "voicequeue.webhook.timeout",
+                "1s",
+                "voicequeue.webhook.lease",
+                "3s",
+                "voicequeue.webhook.backoff-base",
+                "1s",
+                "voicequeue.webhook.retry-window",
+                "4s"));
         receiver.hang();
         String jobId = aJobWithCallback(receiver.url(), null);
 
         publish(event(jobId, "COMPLETED", "_completed"));
 
-        await().atMost(WAIT).until(() -> listDeliveries(app, jobId, OWNER).stream()
-                .anyMatch(r -> r.get("outcome").asString().equals("given_up")));
+        await().atMost(WAIT)
+                .until(() -> listDeliveries(app, jobId, OWNER).stream()
+                        .anyMatch(r -> r.get("outcome").asString().equals("given_up")));
         List<JsonNode> rows = listDeliveries(app, jobId, OWNER);
-        assertThat(rows).last().satisfies(last -> assertThat(last.get("outcome").asString()).isEqualTo("given_up"));
+        assertThat(rows)
+                .last()
+                .satisfies(last -> assertThat(last.get("outcome").asString()).isEqualTo("given_up"));
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("status_code").isNull()).isTrue();
             assertThat(r.get("error").asString()).startsWith("timeout");
             assertThat(r.get("latency_ms").asLong()).isGreaterThanOrEqualTo(900);
         });
         assertThat(rows).extracting(r -> r.get("outcome").asString()).doesNotContain("pending", "delivered");
-        assertThat(redisView.opsForZSet().score(WebhookKeys.DUE, "msg_evt_" + jobId + "_completed")).isNull();
+        assertThat(redisView.opsForZSet().score(WebhookKeys.DUE, "msg_evt_" + jobId + "_completed"))
+                .isNull();
     }
 
     @Test
@@ -250,24 +279,30 @@ class WebhookDeliveryIT {
         await().atMost(WAIT).until(() -> receiver.requests().size() == 1);
         publish(event);
 
-        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> receiver.requests().size() == 1);
-        assertThat(redisView.opsForList().size(WebhookKeys.jobDeliveries(jobId))).isEqualTo(1);
+        await().during(Duration.ofSeconds(3))
+                .atMost(WAIT)
+                .until(() -> receiver.requests().size() == 1);
+        assertThat(redisView.opsForList().size(WebhookKeys.jobDeliveries(jobId)))
+                .isEqualTo(1);
     }
 
     @Test
     void aCallbackThatResolvesToAForbiddenAddressIsRefusedAtDeliveryTime() {
-        ConfigurableApplicationContext app = startApp(Map.of("voicequeue.webhook.retry-window", "2s",
-                "voicequeue.webhook.backoff-base", "1s"));
+        ConfigurableApplicationContext app =
+                startApp(Map.of("voicequeue.webhook.retry-window", "2s", "voicequeue.webhook.backoff-base", "1s"));
         receiver.answer(200);
         // written straight into Redis, as if the check at submission had passed and the name now pointed inside
         String jobId = aJobWithCallback("https://127.0.0.1:" + receiver.port() + "/hook", null);
 
         publish(event(jobId, "COMPLETED", "_completed"));
 
-        await().atMost(WAIT).until(() -> listDeliveries(app, jobId, OWNER).stream()
-                .anyMatch(r -> r.get("outcome").asString().equals("given_up")));
-        assertThat(listDeliveries(app, jobId, OWNER)).allSatisfy(r ->
-                assertThat(r.get("error").asString()).startsWith("refused:").contains("loopback"));
+        await().atMost(WAIT)
+                .until(() -> listDeliveries(app, jobId, OWNER).stream()
+                        .anyMatch(r -> r.get("outcome").asString().equals("given_up")));
+        assertThat(listDeliveries(app, jobId, OWNER))
+                .allSatisfy(r -> assertThat(r.get("error").asString())
+                        .startsWith("refused:")
+                        .contains("loopback"));
         assertThat(receiver.requests()).isEmpty();
     }
 
@@ -277,8 +312,8 @@ class WebhookDeliveryIT {
         String jobId = JobIds.newJobId();
         String webhookId = "msg_lease_" + jobId;
         Instant now = Instant.now();
-        Delivery delivery = new Delivery(webhookId, jobId, "job.completed", "https://example.invalid/", "{}", 0,
-                now.plusSeconds(60));
+        Delivery delivery = new Delivery(
+                webhookId, jobId, "job.completed", "https://example.invalid/", "{}", 0, now.plusSeconds(60));
         assertThat(outbox.enqueue(delivery, now)).isTrue();
         assertThat(outbox.enqueue(delivery, now)).as("created only if absent").isFalse();
 
@@ -286,25 +321,33 @@ class WebhookDeliveryIT {
         assertThat(claimed(outbox, webhookId)).as("leased, so not claimable").isEmpty();
 
         // the holder "crashed": once its 1 s lease lapses the delivery is claimable again, under a new token
-        RedisDeliveryOutbox.Claimed second = await().atMost(WAIT).until(() -> claimed(outbox, webhookId),
-                Optional::isPresent).orElseThrow();
+        RedisDeliveryOutbox.Claimed second = await().atMost(WAIT)
+                .until(() -> claimed(outbox, webhookId), Optional::isPresent)
+                .orElseThrow();
         assertThat(second.leaseToken()).isNotEqualTo(first.leaseToken());
-        assertThat(outbox.record(first, "{}", DeliveryAttempt.DELIVERED, Instant.now())).isFalse();
-        assertThat(outbox.record(second, "{}", DeliveryAttempt.DELIVERED, Instant.now())).isTrue();
-        assertThat(redisView.opsForHash().get(WebhookKeys.delivery(webhookId), "state")).isEqualTo("delivered");
-        assertThat(redisView.opsForZSet().score(WebhookKeys.IN_FLIGHT, webhookId)).isNull();
-        assertThat(redisView.opsForList().size(WebhookKeys.jobDeliveries(jobId))).isEqualTo(1);
+        assertThat(outbox.record(first, "{}", DeliveryAttempt.DELIVERED, Instant.now()))
+                .isFalse();
+        assertThat(outbox.record(second, "{}", DeliveryAttempt.DELIVERED, Instant.now()))
+                .isTrue();
+        assertThat(redisView.opsForHash().get(WebhookKeys.delivery(webhookId), "state"))
+                .isEqualTo("delivered");
+        assertThat(redisView.opsForZSet().score(WebhookKeys.IN_FLIGHT, webhookId))
+                .isNull();
+        assertThat(redisView.opsForList().size(WebhookKeys.jobDeliveries(jobId)))
+                .isEqualTo(1);
     }
 
     private static Optional<RedisDeliveryOutbox.Claimed> claimed(RedisDeliveryOutbox outbox, String webhookId) {
         return outbox.claim(Instant.now(), Duration.ofSeconds(1), 1000).stream()
-                .filter(c -> c.delivery().webhookId().equals(webhookId)).findFirst();
+                .filter(c -> c.delivery().webhookId().equals(webhookId))
+                .findFirst();
     }
 
     // ------------------------------------------------------------------ fixtures
 
     private ConfigurableApplicationContext startApp(Map<String, String> overrides) {
-        Map<String, Object> properties = new HashMap<>(toProperties(TestInfrastructure.get().springProperties()));
+        Map<String, Object> properties =
+                new HashMap<>(toProperties(TestInfrastructure.get().springProperties()));
         properties.put("server.port", "0");
         properties.put("voicequeue.webhook.secret", SECRET);
         properties.put("voicequeue.webhook.allowed-hosts", "localhost");
@@ -323,7 +366,9 @@ class WebhookDeliveryIT {
 
     /** As command-line arguments, which take precedence over application.yml. */
     private static String[] arguments(Map<String, Object> properties) {
-        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
     }
 
     private static Map<String, Object> toProperties(Map<String, String> values) {
@@ -358,11 +403,13 @@ class WebhookDeliveryIT {
         event.put("job_id", jobId);
         event.put("owner", OWNER);
         event.put("batch_id", null);
-        event.put("status", switch (type) {
-            case "STARTED" -> "RUNNING";
-            case "COMPLETED" -> "SUCCEEDED";
-            default -> type;
-        });
+        event.put(
+                "status",
+                switch (type) {
+                    case "STARTED" -> "RUNNING";
+                    case "COMPLETED" -> "SUCCEEDED";
+                    default -> type;
+                });
         event.put("error_code", null);
         event.put("occurred_at", "2026-01-02T03:04:05Z");
         return JSON.writeValueAsBytes(event);
@@ -380,16 +427,21 @@ class WebhookDeliveryIT {
     private static List<JsonNode> listDeliveries(ConfigurableApplicationContext app, String jobId, String owner) {
         try {
             String port = app.getEnvironment().getProperty("local.server.port");
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/jobs/" + jobId + "/deliveries"))
-                            .header("X-Test-Owner", owner).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://127.0.0.1:" + port + "/v1/jobs/" + jobId + "/deliveries"))
+                                    .header("X-Test-Owner", owner)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode body = JSON.readTree(response.body());
             assertThat(body.get("job_id").asString()).isEqualTo(jobId);
             List<JsonNode> rows = new ArrayList<>();
             body.get("data").forEach(rows::add);
-            return rows.stream().filter(r -> !r.get("outcome").asString().equals("pending")).toList();
+            return rows.stream()
+                    .filter(r -> !r.get("outcome").asString().equals("pending"))
+                    .toList();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -405,8 +457,11 @@ class WebhookDeliveryIT {
 
     record Received(Instant at, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -425,8 +480,8 @@ class WebhookDeliveryIT {
             server.setExecutor(threads);
             server.createContext("/hook", exchange -> {
                 try (InputStream in = exchange.getRequestBody()) {
-                    requests.add(new Received(Instant.now(), Map.copyOf(exchange.getRequestHeaders()),
-                            in.readAllBytes()));
+                    requests.add(
+                            new Received(Instant.now(), Map.copyOf(exchange.getRequestHeaders()), in.readAllBytes()));
                 }
                 if (hang) {
                     try {
@@ -496,11 +551,13 @@ class WebhookDeliveryIT {
             byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] expected = mac.doFinal((id + "." + timestamp + "." + new String(request.body(),
-                    StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            byte[] expected =
+                    mac.doFinal((id + "." + timestamp + "." + new String(request.body(), StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8));
             for (String versioned : signatures.split(" ")) {
                 String[] parts = versioned.split(",", 2);
-                if (parts.length == 2 && parts[0].equals("v1")
+                if (parts.length == 2
+                        && parts[0].equals("v1")
                         && MessageDigest.isEqual(expected, Base64.getDecoder().decode(parts[1]))) {
                     return true;
                 }
@@ -543,12 +600,14 @@ class WebhookDeliveryIT {
         @Override
         public void addInterceptors(InterceptorRegistry registry) {
             registry.addInterceptor(new HandlerInterceptor() {
-                @Override
-                public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                    request.setAttribute(OwnerInterceptor.OWNER, request.getHeader("X-Test-Owner"));
-                    return true;
-                }
-            }).addPathPatterns("/v1/**");
+                        @Override
+                        public boolean preHandle(
+                                HttpServletRequest request, HttpServletResponse response, Object handler) {
+                            request.setAttribute(OwnerInterceptor.OWNER, request.getHeader("X-Test-Owner"));
+                            return true;
+                        }
+                    })
+                    .addPathPatterns("/v1/**");
         }
     }
 

@@ -21,8 +21,8 @@ class WebhookEnqueuerTests {
     void theBodyIsTheStandardEnvelopeAroundTheResource() {
         Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
 
-        JsonNode body = JSON.readTree(WebhookEnqueuer.body(JSON, "batch.completed", at,
-                Map.of("id", BATCH, "status", "partially_failed")));
+        JsonNode body = JSON.readTree(
+                WebhookEnqueuer.body(JSON, "batch.completed", at, Map.of("id", BATCH, "status", "partially_failed")));
 
         assertThat(body.propertyNames()).containsExactly("type", "timestamp", "data");
         assertThat(body.get("type").asString()).isEqualTo("batch.completed");
@@ -37,14 +37,24 @@ class WebhookEnqueuerTests {
         String id = WebhookEnqueuer.batchCompletedId(BATCH, first);
 
         assertThat(id).isEqualTo("msg_" + BATCH + "_completed_1767323045678").doesNotContain(".");
-        assertThat(WebhookEnqueuer.batchCompletedId(BATCH, Instant.parse("2026-01-02T03:04:05.678Z"))).isEqualTo(id);
-        assertThat(WebhookEnqueuer.batchCompletedId(BATCH, first.plusSeconds(60))).isNotEqualTo(id);
+        assertThat(WebhookEnqueuer.batchCompletedId(BATCH, Instant.parse("2026-01-02T03:04:05.678Z")))
+                .isEqualTo(id);
+        assertThat(WebhookEnqueuer.batchCompletedId(BATCH, first.plusSeconds(60)))
+                .isNotEqualTo(id);
     }
 
     @ParameterizedTest(name = "callback_events={0} -> {1}")
-    @CsvSource(nullValues = "none", value = {
-        "none, true", "'completed,failed,canceled', true", "completed, true", "'started,completed', true",
-        "started, false", "'failed,canceled', false", "bogus, false"})
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "none, true",
+                "'completed,failed,canceled', true",
+                "completed, true",
+                "'started,completed', true",
+                "started, false",
+                "'failed,canceled', false",
+                "bogus, false"
+            })
     void aBatchIsSubscribedUnlessItsEventsLeaveOutCompleted(String events, boolean subscribed) {
         assertThat(WebhookEnqueuer.wantsBatchCompleted(events)).isEqualTo(subscribed);
     }
@@ -52,14 +62,20 @@ class WebhookEnqueuerTests {
     @Test
     void withoutACallbackUrlOrSubscriptionNothingIsRenderedOrQueued() {
         // an outbox without a Redis connection: any use of it would throw
-        var enqueuer = new WebhookEnqueuer(new RedisDeliveryOutbox(new StringRedisTemplate(), Duration.ofDays(7)),
-                JSON, Duration.ofHours(24), Clock.systemUTC());
+        var enqueuer = new WebhookEnqueuer(
+                new RedisDeliveryOutbox(new StringRedisTemplate(), Duration.ofDays(7)),
+                JSON,
+                Duration.ofHours(24),
+                Clock.systemUTC());
         Instant at = Instant.now();
 
-        assertThat(enqueuer.batchCompleted(BATCH, null, null, at, WebhookEnqueuerTests::mustNotRender)).isFalse();
-        assertThat(enqueuer.batchCompleted(BATCH, " ", null, at, WebhookEnqueuerTests::mustNotRender)).isFalse();
-        assertThat(enqueuer.batchCompleted(BATCH, "https://example.com/hook", "started", at,
-                WebhookEnqueuerTests::mustNotRender)).isFalse();
+        assertThat(enqueuer.batchCompleted(BATCH, null, null, at, WebhookEnqueuerTests::mustNotRender))
+                .isFalse();
+        assertThat(enqueuer.batchCompleted(BATCH, " ", null, at, WebhookEnqueuerTests::mustNotRender))
+                .isFalse();
+        assertThat(enqueuer.batchCompleted(
+                        BATCH, "https://example.com/hook", "started", at, WebhookEnqueuerTests::mustNotRender))
+                .isFalse();
     }
 
     private static Object mustNotRender() {

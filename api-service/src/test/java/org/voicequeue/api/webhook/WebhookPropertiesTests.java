@@ -40,8 +40,8 @@ class WebhookPropertiesTests {
             90m,  5400
             """)
     void theRetryWindowAcceptsIsoAndSimpleDurations(String value, long seconds) {
-        WebhookProperties properties = bind(Map.of("voicequeue.webhook.retry-window", value,
-                "voicequeue.webhook.history-ttl", "30d"));
+        WebhookProperties properties =
+                bind(Map.of("voicequeue.webhook.retry-window", value, "voicequeue.webhook.history-ttl", "30d"));
 
         assertThat(properties.retryWindow()).isEqualTo(Duration.ofSeconds(seconds));
     }
@@ -56,6 +56,7 @@ class WebhookPropertiesTests {
     @Test
     void aLeaseShorterThanTwoTimeoutsIsRefusedBecauseItWouldDoubleSend() {
         assertThatThrownBy(() -> bind(Map.of("voicequeue.webhook.lease", "15s")))
-                .rootCause().hasMessageContaining("lease");
+                .rootCause()
+                .hasMessageContaining("lease");
     }
 }

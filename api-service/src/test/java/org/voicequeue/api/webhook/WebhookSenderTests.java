@@ -65,12 +65,22 @@ class WebhookSenderTests {
             default -> List.of(InetAddress.getAllByName(host)); // literals only in these tests
         };
         OkHttpClient client = WebhookSender.httpClient(Duration.ofSeconds(5));
-        return new WebhookSender(client, new CallbackUrlPolicy(allowedHosts, fakeDns),
-                new WebhookSigner(WebhookSecrets.parse(SECRET)), 4096, Clock.systemUTC());
+        return new WebhookSender(
+                client,
+                new CallbackUrlPolicy(allowedHosts, fakeDns),
+                new WebhookSigner(WebhookSecrets.parse(SECRET)),
+                4096,
+                Clock.systemUTC());
     }
 
     private Delivery delivery(String url) {
-        return new Delivery("msg_1", "job_1", "job.completed", url, "{\"type\":\"job.completed\"}", 0,
+        return new Delivery(
+                "msg_1",
+                "job_1",
+                "job.completed",
+                url,
+                "{\"type\":\"job.completed\"}",
+                0,
                 Instant.now().plusSeconds(60));
     }
 
@@ -84,7 +94,8 @@ class WebhookSenderTests {
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.statusCode()).isEqualTo(204);
-        assertThat(hostHeaders).containsExactly("hooks.example:" + server.getAddress().getPort());
+        assertThat(hostHeaders)
+                .containsExactly("hooks.example:" + server.getAddress().getPort());
     }
 
     @Test
@@ -117,8 +128,12 @@ class WebhookSenderTests {
 
     @Test
     void withoutASecretNothingIsSent() {
-        WebhookSender unsigned = new WebhookSender(WebhookSender.httpClient(Duration.ofSeconds(5)), new CallbackUrlPolicy(List.of("127.0.0.1"),
-                HostResolver.SYSTEM), new WebhookSigner(WebhookSecrets.parse("")), 4096, Clock.systemUTC());
+        WebhookSender unsigned = new WebhookSender(
+                WebhookSender.httpClient(Duration.ofSeconds(5)),
+                new CallbackUrlPolicy(List.of("127.0.0.1"), HostResolver.SYSTEM),
+                new WebhookSigner(WebhookSecrets.parse("")),
+                4096,
+                Clock.systemUTC());
 
         WebhookSender.Result result = unsigned.send(delivery(url("127.0.0.1", "/hook")));
 

@@ -30,8 +30,10 @@ class WebhookSignerTests {
 
         assertThat(signer.signatureHeader(SPEC_ID, SPEC_TIMESTAMP, "{\"test\":2432232314}".getBytes()))
                 .isNotEqualTo(SPEC_SIGNATURE);
-        assertThat(signer.signatureHeader(SPEC_ID + "x", SPEC_TIMESTAMP, SPEC_BODY)).isNotEqualTo(SPEC_SIGNATURE);
-        assertThat(signer.signatureHeader(SPEC_ID, SPEC_TIMESTAMP + 1, SPEC_BODY)).isNotEqualTo(SPEC_SIGNATURE);
+        assertThat(signer.signatureHeader(SPEC_ID + "x", SPEC_TIMESTAMP, SPEC_BODY))
+                .isNotEqualTo(SPEC_SIGNATURE);
+        assertThat(signer.signatureHeader(SPEC_ID, SPEC_TIMESTAMP + 1, SPEC_BODY))
+                .isNotEqualTo(SPEC_SIGNATURE);
     }
 
     @Test
@@ -48,21 +50,36 @@ class WebhookSignerTests {
 
     @Test
     void aMalformedSecretIsRefusedWithoutEchoingIt() {
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookSecrets.parse("sk_live_secretvalue"))
-                .withMessageContaining("whsec_").withMessageNotContaining("secretvalue");
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookSecrets.parse("whsec_%%%notbase64"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSecrets.parse("sk_live_secretvalue"))
+                .withMessageContaining("whsec_")
+                .withMessageNotContaining("secretvalue");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSecrets.parse("whsec_%%%notbase64"))
                 .withMessageNotContaining("notbase64");
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookSecrets.parse("whsec_c2hvcnQ="))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSecrets.parse("whsec_c2hvcnQ="))
                 .withMessageContaining("24-64 bytes");
     }
 
     @Test
     void theSecretsNeverAppearInToString() {
         assertThat(WebhookSecrets.parse(SPEC_SECRET).toString()).doesNotContain("MfKQ9r8G");
-        assertThat(new WebhookProperties(SPEC_SECRET, java.util.List.of(), java.time.Duration.ofHours(24),
-                java.time.Duration.ofSeconds(5), java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(10),
-                org.springframework.util.unit.DataSize.ofKilobytes(4), java.time.Duration.ofMillis(500), 4,
-                java.time.Duration.ofSeconds(60), java.time.Duration.ofDays(7), "g", true).toString())
+        assertThat(new WebhookProperties(
+                                SPEC_SECRET,
+                                java.util.List.of(),
+                                java.time.Duration.ofHours(24),
+                                java.time.Duration.ofSeconds(5),
+                                java.time.Duration.ofHours(1),
+                                java.time.Duration.ofSeconds(10),
+                                org.springframework.util.unit.DataSize.ofKilobytes(4),
+                                java.time.Duration.ofMillis(500),
+                                4,
+                                java.time.Duration.ofSeconds(60),
+                                java.time.Duration.ofDays(7),
+                                "g",
+                                true)
+                        .toString())
                 .doesNotContain("MfKQ9r8G");
     }
 

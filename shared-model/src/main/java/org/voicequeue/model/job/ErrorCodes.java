@@ -20,6 +20,7 @@ public final class ErrorCodes {
     public static final String INTERNAL_ERROR = "internal_error";
     /** Job failures. */
     public static final String MODEL_UNAVAILABLE = "model_unavailable";
+
     public static final String REFERENCE_AUDIO_MISSING = "reference_audio_missing";
     public static final String SYNTHESIS_FAILED = "synthesis_failed";
     public static final String RETRIES_EXHAUSTED = "retries_exhausted";

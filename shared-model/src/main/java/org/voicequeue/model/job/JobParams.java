@@ -34,8 +34,10 @@ public record JobParams(
         check(speed >= MIN_SPEED && speed <= MAX_SPEED, "speed", "must be between 0.1 and 3.0");
         check(nfeSteps >= MIN_NFE_STEPS && nfeSteps <= MAX_NFE_STEPS, "nfe_steps", "must be between 4 and 64");
         check(cfgStrength >= MIN_CFG && cfgStrength <= MAX_CFG, "cfg_strength", "must be between 0 and 10");
-        check(swaySamplingCoef >= MIN_SWAY && swaySamplingCoef <= MAX_SWAY,
-                "sway_sampling_coef", "must be between -1.0 and 1.0");
+        check(
+                swaySamplingCoef >= MIN_SWAY && swaySamplingCoef <= MAX_SWAY,
+                "sway_sampling_coef",
+                "must be between -1.0 and 1.0");
         check(DEFAULT_OUTPUT_FORMAT.equals(outputFormat), "output_format", "only 'wav' is supported");
     }
 

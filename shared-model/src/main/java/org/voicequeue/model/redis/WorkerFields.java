@@ -6,6 +6,7 @@ public final class WorkerFields {
     public static final String MODELS = "models";
     /** Execution provider in use, e.g. {@code CPU} or {@code CUDA:0}. */
     public static final String PROVIDER = "provider";
+
     public static final String HEARTBEAT_AT = "heartbeat_at";
 
     private WorkerFields() {}

@@ -16,9 +16,17 @@ class SharedModelBoundaryTests {
     @Test
     void sharedModelDependsOnNoInfrastructure() {
         noClasses()
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.apache.kafka..", "io.lettuce..", "redis..",
-                        "ai.onnxruntime..", "io.minio..", "org.voicequeue.api..", "org.voicequeue.worker..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "io.lettuce..",
+                        "redis..",
+                        "ai.onnxruntime..",
+                        "io.minio..",
+                        "org.voicequeue.api..",
+                        "org.voicequeue.worker..")
                 .check(classes);
     }
 }

@@ -32,7 +32,9 @@ class JobParamsTests {
     })
     void outOfRangeValuesNameTheirField(double speed, int steps, double cfg, double sway, String field) {
         assertThatThrownBy(() -> new JobParams(speed, steps, cfg, sway, null, "wav"))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test
@@ -44,7 +46,8 @@ class JobParamsTests {
     @Test
     void onlyWavOutputIsSupported() {
         assertThatThrownBy(() -> new JobParams(1, 32, 2, -1, null, "mp3"))
-                .isInstanceOfSatisfying(InvalidParameterException.class,
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
                         e -> assertThat(e.field()).isEqualTo("output_format"));
     }
 }

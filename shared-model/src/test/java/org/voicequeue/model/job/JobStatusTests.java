@@ -16,8 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JobStatusTests {
 
     private static final Set<String> ALLOWED = Set.of(
-            "QUEUED->RUNNING", "QUEUED->CANCELED", "QUEUED->FAILED",
-            "RUNNING->QUEUED", "RUNNING->SUCCEEDED", "RUNNING->FAILED", "RUNNING->CANCELED");
+            "QUEUED->RUNNING",
+            "QUEUED->CANCELED",
+            "QUEUED->FAILED",
+            "RUNNING->QUEUED",
+            "RUNNING->SUCCEEDED",
+            "RUNNING->FAILED",
+            "RUNNING->CANCELED");
 
     static Stream<Arguments> everyCell() {
         return Stream.of(JobStatus.values())

@@ -20,12 +20,16 @@ final class Multipart {
         fields.put("seed", Long.toString(seed));
         ByteArrayOutputStream body = new ByteArrayOutputStream(referenceWav.length + 1024);
         for (Map.Entry<String, String> field : fields.entrySet()) {
-            ascii(body, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n");
+            ascii(
+                    body,
+                    "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n");
             body.writeBytes(field.getValue().getBytes(StandardCharsets.UTF_8));
             ascii(body, "\r\n");
         }
-        ascii(body, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"reference_audio\"; "
-                + "filename=\"reference.wav\"\r\nContent-Type: audio/wav\r\n\r\n");
+        ascii(
+                body,
+                "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"reference_audio\"; "
+                        + "filename=\"reference.wav\"\r\nContent-Type: audio/wav\r\n\r\n");
         body.writeBytes(referenceWav);
         ascii(body, "\r\n--" + BOUNDARY + "--\r\n");
         return body.toByteArray();

@@ -26,11 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class Overhead {
     private Overhead() {}
 
-    static ObjectNode analyse(List<PlatformBench.JobTimes> jobs, int n, boolean sequential, int nfe,
-            double clipSeconds) {
+    static ObjectNode analyse(
+            List<PlatformBench.JobTimes> jobs, int n, boolean sequential, int nfe, double clipSeconds) {
         List<PlatformBench.JobTimes> ok = new ArrayList<>();
         for (PlatformBench.JobTimes job : jobs) {
-            if ("succeeded".equals(job.status()) && job.started() != null && job.completed() != null
+            if ("succeeded".equals(job.status())
+                    && job.started() != null
+                    && job.completed() != null
                     && job.synthesisSeconds() >= 0) {
                 ok.add(job);
             }
@@ -54,7 +56,9 @@ final class Overhead {
             queue[i] = ms(job.created(), job.started());
             workerSide[i] = ms(job.started(), job.completed()) - s;
             Instant ready = job.created();
-            if (i > 0 && ok.get(i - 1).completed().isAfter(ready) && !ok.get(i - 1).completed().isAfter(job.started())) {
+            if (i > 0
+                    && ok.get(i - 1).completed().isAfter(ready)
+                    && !ok.get(i - 1).completed().isAfter(job.started())) {
                 ready = ok.get(i - 1).completed();
             }
             gap[i] = ms(ready, job.started());
@@ -77,8 +81,14 @@ final class Overhead {
         result.put("nfe_steps", nfe);
         result.put("reference_clip_seconds", clipSeconds);
         if (m > 0) {
-            Instant first = ok.stream().map(PlatformBench.JobTimes::created).min(Comparator.naturalOrder()).get();
-            Instant last = ok.stream().map(PlatformBench.JobTimes::completed).max(Comparator.naturalOrder()).get();
+            Instant first = ok.stream()
+                    .map(PlatformBench.JobTimes::created)
+                    .min(Comparator.naturalOrder())
+                    .get();
+            Instant last = ok.stream()
+                    .map(PlatformBench.JobTimes::completed)
+                    .max(Comparator.naturalOrder())
+                    .get();
             double makespan = ms(first, last) / 1000;
             result.put("makespan_seconds", PlatformBench.round(makespan, 3));
             result.put("jobs_per_second", PlatformBench.round(m / makespan, 2));

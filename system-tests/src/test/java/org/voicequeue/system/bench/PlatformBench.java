@@ -47,8 +47,10 @@ public final class PlatformBench {
 
     private PlatformBench(Options options) {
         this.options = options;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4, daemon("http"))).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(4, daemon("http")))
+                .build();
         this.rss = new RssSampler(options.pids);
         this.backlog = new WorkerBacklog(options.kafka);
     }
@@ -120,8 +122,14 @@ public final class PlatformBench {
         List<byte[]> bodies = new ArrayList<>();
         byte[] shared = Multipart.job(Clips.wav(options.clipSeconds, 24000, 1), options.shortText, 4, 1);
         for (int i = 0; i < (distinct ? jobs : 1); i++) {
-            bodies.add(distinct ? Multipart.job(Clips.wav(options.clipSeconds, 24000, 1000 + i + System.nanoTime()),
-                    options.shortText, 4, 1) : shared);
+            bodies.add(
+                    distinct
+                            ? Multipart.job(
+                                    Clips.wav(options.clipSeconds, 24000, 1000 + i + System.nanoTime()),
+                                    options.shortText,
+                                    4,
+                                    1)
+                            : shared);
         }
         ExecutorService clients = Executors.newFixedThreadPool(options.clients, daemon("client"));
         AtomicInteger next = new AtomicInteger();
@@ -167,7 +175,8 @@ public final class PlatformBench {
         for (String id : ids) {
             if (id != null) {
                 created.add(id);
-                send(HttpRequest.newBuilder(options.api.resolve("/v1/jobs/" + id)).DELETE());
+                send(HttpRequest.newBuilder(options.api.resolve("/v1/jobs/" + id))
+                        .DELETE());
             }
         }
         awaitTerminal(created, Duration.ofSeconds(600));
@@ -181,8 +190,8 @@ public final class PlatformBench {
     // ------------------------------------------------------------------ overhead
 
     private ObjectNode overhead(int jobs, boolean sequential) throws Exception {
-        byte[] body = Multipart.job(Clips.wav(options.overheadClipSeconds, 24000, 7), options.shortText,
-                options.nfeSteps, 7);
+        byte[] body =
+                Multipart.job(Clips.wav(options.overheadClipSeconds, 24000, 7), options.shortText, options.nfeSteps, 7);
         List<String> ids = new ArrayList<>();
         Map<String, Double> cpuBefore = rss.cpuSeconds();
         if (sequential) {
@@ -227,11 +236,13 @@ public final class PlatformBench {
             throw new IllegalStateException("POST /v1/jobs answered " + response.statusCode() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
         }
-        return new Submitted(response.statusCode(), JSON.readTree(response.body()).path("id").asString());
+        return new Submitted(
+                response.statusCode(), JSON.readTree(response.body()).path("id").asString());
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(options.api.resolve(path)).GET());
+        HttpResponse<byte[]> response =
+                send(HttpRequest.newBuilder(options.api.resolve(path)).GET());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
         }
@@ -346,12 +357,16 @@ public final class PlatformBench {
     }
 
     /** Server timestamps of one finished job. */
-    record JobTimes(String id, String status, Instant created, Instant started, Instant completed,
-            double synthesisSeconds) {
+    record JobTimes(
+            String id, String status, Instant created, Instant started, Instant completed, double synthesisSeconds) {
         static JobTimes of(JsonNode job) {
-            return new JobTimes(job.path("id").asString(), job.path("status").asString(),
-                    instant(job.path("created_at")), instant(job.path("started_at")),
-                    instant(job.path("completed_at")), job.path("metrics").path("synthesis_seconds").asDouble(-1));
+            return new JobTimes(
+                    job.path("id").asString(),
+                    job.path("status").asString(),
+                    instant(job.path("created_at")),
+                    instant(job.path("started_at")),
+                    instant(job.path("completed_at")),
+                    job.path("metrics").path("synthesis_seconds").asDouble(-1));
         }
 
         private static Instant instant(JsonNode node) {

@@ -72,8 +72,8 @@ final class RssSampler {
     ObjectNode cpuPerJob(Map<String, Double> before, int jobs) {
         ObjectNode node = PlatformBench.object();
         Map<String, Double> after = cpuSeconds();
-        before.forEach((name, seconds) -> node.put(name,
-                PlatformBench.round((after.get(name) - seconds) * 1000 / jobs, 2)));
+        before.forEach((name, seconds) ->
+                node.put(name, PlatformBench.round((after.get(name) - seconds) * 1000 / jobs, 2)));
         return node;
     }
 

@@ -29,10 +29,15 @@ final class WorkerBacklog implements AutoCloseable {
     }
 
     long records() throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-        int partitions = admin.describeTopics(java.util.List.of(TOPIC)).allTopicNames().get().get(TOPIC)
-                .partitions().size();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        int partitions = admin.describeTopics(java.util.List.of(TOPIC))
+                .allTopicNames()
+                .get()
+                .get(TOPIC)
+                .partitions()
+                .size();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());

@@ -19,7 +19,8 @@ record PcmClip(float[] samples, int rate) {
     }
 
     PcmClip slice(int fromMs, int toMs) {
-        return new PcmClip(Arrays.copyOfRange(samples, frameAt(fromMs), Math.max(frameAt(fromMs), frameAt(toMs))), rate);
+        return new PcmClip(
+                Arrays.copyOfRange(samples, frameAt(fromMs), Math.max(frameAt(fromMs), frameAt(toMs))), rate);
     }
 
     PcmClip append(PcmClip other) {

@@ -7,7 +7,10 @@ import org.voicequeue.model.job.JobEventType;
 
 /** What the claim script found; see {@code lua/claim.lua}. */
 record ClaimResult(
-        Kind kind, int attempts, @Nullable String holder, @Nullable JobEventType pendingEvent,
+        Kind kind,
+        int attempts,
+        @Nullable String holder,
+        @Nullable JobEventType pendingEvent,
         @Nullable String errorCode) {
 
     enum Kind {
@@ -32,15 +35,24 @@ record ClaimResult(
             case "terminal" -> {
                 String pending = String.valueOf(reply.get(2));
                 String errorCode = String.valueOf(reply.get(3));
-                yield new ClaimResult(Kind.TERMINAL, 0, null, pending.isEmpty() ? null : JobEventType.valueOf(pending),
+                yield new ClaimResult(
+                        Kind.TERMINAL,
+                        0,
+                        null,
+                        pending.isEmpty() ? null : JobEventType.valueOf(pending),
                         errorCode.isEmpty() ? null : errorCode);
             }
             case "leased" -> new ClaimResult(Kind.LEASED, 0, String.valueOf(reply.get(1)), null, null);
             case "canceled" -> new ClaimResult(Kind.CANCELED, 0, null, JobEventType.CANCELED, null);
-            case "exhausted" -> new ClaimResult(Kind.EXHAUSTED, Integer.parseInt(String.valueOf(reply.get(1))), null,
-                    JobEventType.FAILED, ErrorCodes.RETRIES_EXHAUSTED);
-            case "claimed" -> new ClaimResult(Kind.CLAIMED, Integer.parseInt(String.valueOf(reply.get(1))), null, null,
-                    null);
+            case "exhausted" ->
+                new ClaimResult(
+                        Kind.EXHAUSTED,
+                        Integer.parseInt(String.valueOf(reply.get(1))),
+                        null,
+                        JobEventType.FAILED,
+                        ErrorCodes.RETRIES_EXHAUSTED);
+            case "claimed" ->
+                new ClaimResult(Kind.CLAIMED, Integer.parseInt(String.valueOf(reply.get(1))), null, null, null);
             default -> throw new IllegalStateException("unexpected claim reply " + kind);
         };
     }

@@ -34,7 +34,10 @@ class JobAttempts {
     private final String workerId;
     private final WorkerProperties.Retry retry;
 
-    JobAttempts(ReferenceAudioStore audioStore, SpeechSynthesizer synthesizer, RedisJobStore store,
+    JobAttempts(
+            ReferenceAudioStore audioStore,
+            SpeechSynthesizer synthesizer,
+            RedisJobStore store,
             WorkerProperties properties) {
         this.audioStore = audioStore;
         this.synthesizer = synthesizer;
@@ -60,9 +63,12 @@ class JobAttempts {
         } catch (RetryException e) {
             Throwable last = e.getLastException() != null ? e.getLastException() : e.getCause();
             if (last instanceof SynthesisException failure && failure.retryable()) {
-                throw new SynthesisException(ErrorCodes.RETRIES_EXHAUSTED,
+                throw new SynthesisException(
+                        ErrorCodes.RETRIES_EXHAUSTED,
                         "synthesis did not succeed after " + (attempt + tries.get() - 1) + " attempts: "
-                                + failure.getMessage(), false, failure);
+                                + failure.getMessage(),
+                        false,
+                        failure);
             }
             if (last instanceof SynthesisException failure) {
                 throw failure;
@@ -73,8 +79,8 @@ class JobAttempts {
 
     private SynthesizedAudio attemptOnce(JobSubmitted job, SynthesisListener listener) throws SynthesisException {
         DecodedAudio reference = referenceAudio(job.referenceAudioKey());
-        SynthesisRequest request = new SynthesisRequest(job.jobId(), job.model(), reference, job.referenceText(),
-                job.text(), job.params());
+        SynthesisRequest request = new SynthesisRequest(
+                job.jobId(), job.model(), reference, job.referenceText(), job.text(), job.params());
         try {
             return synthesizer.synthesize(request, listener);
         } catch (RuntimeException e) {
@@ -105,8 +111,7 @@ class JobAttempts {
                 .delay(retry.initialBackoff())
                 .multiplier(retry.multiplier())
                 .maxDelay(retry.maxBackoff())
-                .predicate(e -> e instanceof SynthesisException failure && failure.retryable()
-                       )
+                .predicate(e -> e instanceof SynthesisException failure && failure.retryable())
                 .build();
     }
 

@@ -61,7 +61,8 @@ class JobConsumerLoop implements SmartLifecycle {
     private final JobProcessor processor;
     private final JobRun run;
     private final WorkerProperties properties;
-    private final ExecutorService jobThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "job"));
+    private final ExecutorService jobThread =
+            Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "job"));
 
     private volatile boolean running;
     private volatile boolean stopRequested;
@@ -69,10 +70,11 @@ class JobConsumerLoop implements SmartLifecycle {
     private @Nullable Thread pollThread;
     /** Only the poll thread touches this (the rebalance listener runs inside poll). */
     private @Nullable InFlight inFlight;
+
     private @Nullable Instant resumeNotBefore;
 
-    JobConsumerLoop(ConsumerFactory<?, ?> consumerFactory, JobProcessor processor, JobRun run,
-            WorkerProperties properties) {
+    JobConsumerLoop(
+            ConsumerFactory<?, ?> consumerFactory, JobProcessor processor, JobRun run, WorkerProperties properties) {
         this.consumerFactory = consumerFactory;
         this.processor = processor;
         this.run = run;
@@ -110,7 +112,8 @@ class JobConsumerLoop implements SmartLifecycle {
     }
 
     /** Time of the last completed poll; the health indicator reports it. */
-    @Nullable Instant lastPollAt() {
+    @Nullable
+    Instant lastPollAt() {
         return lastPollAt;
     }
 
@@ -174,7 +177,8 @@ class JobConsumerLoop implements SmartLifecycle {
             return;
         }
         AtomicBoolean abandoned = new AtomicBoolean();
-        Future<Outcome> future = jobThread.submit(() -> processor.process(record, () -> abandoned.get() || stopRequested));
+        Future<Outcome> future =
+                jobThread.submit(() -> processor.process(record, () -> abandoned.get() || stopRequested));
         inFlight = new InFlight(partition, record.offset(), future, abandoned);
         consumer.pause(consumer.assignment());
     }
@@ -185,8 +189,10 @@ class JobConsumerLoop implements SmartLifecycle {
             inFlight = null;
             Outcome outcome = outcome(job);
             if (job.revoked().get()) {
-                log.info("Job at {}@{} ended after its partition moved; the new owner commits it",
-                        job.partition(), job.offset());
+                log.info(
+                        "Job at {}@{} ended after its partition moved; the new owner commits it",
+                        job.partition(),
+                        job.offset());
             } else if (outcome == Outcome.COMMIT) {
                 consumer.commitSync(Map.of(job.partition(), new OffsetAndMetadata(job.offset() + 1)));
             } else {
@@ -194,7 +200,9 @@ class JobConsumerLoop implements SmartLifecycle {
                 resumeNotBefore = Instant.now().plus(REDELIVERY_PAUSE); // no hot loop while Redis or Kafka is down
             }
         }
-        if (inFlight == null && !stopRequested && !consumer.paused().isEmpty()
+        if (inFlight == null
+                && !stopRequested
+                && !consumer.paused().isEmpty()
                 && (resumeNotBefore == null || Instant.now().isAfter(resumeNotBefore))) {
             consumer.resume(consumer.paused());
         }
@@ -232,8 +240,8 @@ class JobConsumerLoop implements SmartLifecycle {
         overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         overrides.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         String clientId = "voicequeue-worker-" + properties.worker().id();
-        return (Consumer<String, byte[]>) consumerFactory.createConsumer(properties.kafka().groupId(), clientId, null,
-                overrides);
+        return (Consumer<String, byte[]>)
+                consumerFactory.createConsumer(properties.kafka().groupId(), clientId, null, overrides);
     }
 
     private record InFlight(TopicPartition partition, long offset, Future<Outcome> future, AtomicBoolean revoked) {}
@@ -258,7 +266,8 @@ class JobConsumerLoop implements SmartLifecycle {
                 inFlight = null;
                 return;
             }
-            log.info("Partition {} revoked while its job runs here; the job continues, the new owner waits",
+            log.info(
+                    "Partition {} revoked while its job runs here; the job continues, the new owner waits",
                     job.partition());
             job.revoked().set(true); // a job merely waiting on someone else's lease gives up
         }

@@ -1,10 +1,10 @@
 package org.voicequeue.worker.job;
 
+import org.voicequeue.model.job.JobEvent;
+import org.voicequeue.model.job.JobSubmitted;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
-import org.voicequeue.model.job.JobEvent;
-import org.voicequeue.model.job.JobSubmitted;
 
 /** The wire format of our Kafka payloads: JSON, snake_case, RFC 3339 instants (as the api-service writes them). */
 final class JobJson {
@@ -25,7 +25,8 @@ final class JobJson {
             return job;
         } catch (RuntimeException e) {
             // Jackson 3 exceptions are unchecked; so are the record's validation errors
-            throw new UnreadableJobException("not a JobSubmitted message: " + e.getClass().getSimpleName());
+            throw new UnreadableJobException(
+                    "not a JobSubmitted message: " + e.getClass().getSimpleName());
         }
     }
 

@@ -47,8 +47,16 @@ class JobMessages {
             case FAILED -> JobStatus.FAILED;
             case CANCELED -> JobStatus.CANCELED;
         };
-        JobEvent event = new JobEvent(JobEvent.SCHEMA_VERSION, eventId, type, job.jobId(), job.owner(), job.batchId(),
-                status, errorCode, Instant.now());
+        JobEvent event = new JobEvent(
+                JobEvent.SCHEMA_VERSION,
+                eventId,
+                type,
+                job.jobId(),
+                job.owner(),
+                job.batchId(),
+                status,
+                errorCode,
+                Instant.now());
         send(new ProducerRecord<>(Topics.JOB_EVENTS, job.jobId(), JobJson.write(event)));
     }
 

@@ -49,8 +49,12 @@ class JobProcessor {
         try {
             job = JobJson.readSubmitted(record.value() == null ? new byte[0] : record.value());
         } catch (JobJson.UnreadableJobException e) {
-            log.warn("Unreadable record at {}-{}@{} sent to the dead-letter topic: {}", record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
+            log.warn(
+                    "Unreadable record at {}-{}@{} sent to the dead-letter topic: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
             messages.deadLetter(record, ErrorCodes.VALIDATION_FAILED, e.getMessage());
             return Outcome.COMMIT;
         }

@@ -44,8 +44,14 @@ final class JobProgressListener implements SynthesisListener {
     private boolean cancelSeen;
     private volatile StopReason stopReason = StopReason.NONE;
 
-    JobProgressListener(JobRecord record, BooleanSupplier leaseLost, BooleanSupplier shuttingDown,
-            Duration minInterval, double minDelta, Duration cancelCheckInterval, LongSupplier nanoClock) {
+    JobProgressListener(
+            JobRecord record,
+            BooleanSupplier leaseLost,
+            BooleanSupplier shuttingDown,
+            Duration minInterval,
+            double minDelta,
+            Duration cancelCheckInterval,
+            LongSupplier nanoClock) {
         this.record = record;
         this.leaseLost = leaseLost;
         this.shuttingDown = shuttingDown;

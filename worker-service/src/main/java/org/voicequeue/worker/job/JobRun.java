@@ -39,7 +39,11 @@ class JobRun {
     private final Duration resultTtl;
     private volatile boolean stopping;
 
-    JobRun(RedisJobStore store, JobMessages messages, LeaseKeeper leases, JobAttempts attempts,
+    JobRun(
+            RedisJobStore store,
+            JobMessages messages,
+            LeaseKeeper leases,
+            JobAttempts attempts,
             WorkerProperties properties) {
         this.store = store;
         this.messages = messages;
@@ -64,8 +68,13 @@ class JobRun {
         publishStarted(job, attempt);
         long startedAt = System.nanoTime();
         try (HeldLease lease = leases.keep(job.jobId())) {
-            JobProgressListener listener = new JobProgressListener(jobRecord(job.jobId()), lease::isLost,
-                    this::isStopping, progress.minInterval(), progress.minDelta(), progress.cancelCheckInterval(),
+            JobProgressListener listener = new JobProgressListener(
+                    jobRecord(job.jobId()),
+                    lease::isLost,
+                    this::isStopping,
+                    progress.minInterval(),
+                    progress.minDelta(),
+                    progress.cancelCheckInterval(),
                     System::nanoTime);
             try {
                 SynthesizedAudio audio = attempts.synthesize(job, attempt, listener);
@@ -100,8 +109,13 @@ class JobRun {
     private Outcome stopped(JobSubmitted job, StopReason reason) {
         switch (reason) {
             case CANCEL_REQUESTED -> {
-                if (!store.finish(job.jobId(), workerId, terminal(JobStatus.CANCELED, Instant.now()),
-                        JobEventType.CANCELED, null, resultTtl)) {
+                if (!store.finish(
+                        job.jobId(),
+                        workerId,
+                        terminal(JobStatus.CANCELED, Instant.now()),
+                        JobEventType.CANCELED,
+                        null,
+                        resultTtl)) {
                     return Outcome.REDELIVER;
                 }
                 log.info("Job {} canceled", job.jobId());

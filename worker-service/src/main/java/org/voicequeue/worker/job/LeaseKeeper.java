@@ -40,8 +40,8 @@ class LeaseKeeper implements DisposableBean {
 
     HeldLease keep(String jobId) {
         HeldLease lease = new HeldLease(jobId);
-        lease.renewal = scheduler.scheduleWithFixedDelay(lease::renew, renewEvery.toMillis(), renewEvery.toMillis(),
-                TimeUnit.MILLISECONDS);
+        lease.renewal = scheduler.scheduleWithFixedDelay(
+                lease::renew, renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
         return lease;
     }
 

@@ -46,8 +46,13 @@ class RedisJobStore {
     }
 
     ClaimResult claim(String jobId, String workerId, Duration leaseTtl, int maxAttempts, Instant now) {
-        List<?> reply = run(CLAIM, List.of(RedisKeys.job(jobId), RedisKeys.jobLease(jobId)),
-                workerId, millis(leaseTtl), now.toString(), Integer.toString(maxAttempts));
+        List<?> reply = run(
+                CLAIM,
+                List.of(RedisKeys.job(jobId), RedisKeys.jobLease(jobId)),
+                workerId,
+                millis(leaseTtl),
+                now.toString(),
+                Integer.toString(maxAttempts));
         return ClaimResult.parse(reply);
     }
 
@@ -70,8 +75,13 @@ class RedisJobStore {
      * Writes the terminal state (and the audio, when given) if this worker still holds the lease, and records the
      * terminal event as pending until {@link #eventPublished} clears it.
      */
-    boolean finish(String jobId, String workerId, Map<String, String> fields, JobEventType event,
-            byte @Nullable [] audio, Duration audioTtl) {
+    boolean finish(
+            String jobId,
+            String workerId,
+            Map<String, String> fields,
+            JobEventType event,
+            byte @Nullable [] audio,
+            Duration audioTtl) {
         List<Object> args = new ArrayList<>();
         args.add(workerId);
         args.add(audio == null ? "" : millis(audioTtl));
@@ -111,7 +121,9 @@ class RedisJobStore {
     private <T> T run(RedisScript<T> script, List<String> keys, Object... args) {
         Object[] encoded = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            encoded[i] = args[i] instanceof byte[] bytes ? bytes : String.valueOf(args[i]).getBytes(StandardCharsets.UTF_8);
+            encoded[i] = args[i] instanceof byte[] bytes
+                    ? bytes
+                    : String.valueOf(args[i]).getBytes(StandardCharsets.UTF_8);
         }
         // list replies are read as strings; integer replies pass through the serializer untouched
         @SuppressWarnings("unchecked")

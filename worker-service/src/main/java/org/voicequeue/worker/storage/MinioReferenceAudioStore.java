@@ -20,7 +20,8 @@ class MinioReferenceAudioStore implements ReferenceAudioStore {
 
     MinioReferenceAudioStore(WorkerProperties properties) {
         WorkerProperties.Storage storage = properties.storage();
-        MinioClient.Builder builder = MinioClient.builder().endpoint(storage.endpoint()).region(storage.region());
+        MinioClient.Builder builder =
+                MinioClient.builder().endpoint(storage.endpoint()).region(storage.region());
         if (!storage.accessKey().isBlank()) {
             builder.credentials(storage.accessKey(), storage.secretKey());
         }
@@ -37,7 +38,8 @@ class MinioReferenceAudioStore implements ReferenceAudioStore {
             if (MISSING.contains(e.errorResponse().code())) {
                 throw new ReferenceAudioMissingException(key);
             }
-            throw new StorageUnavailableException("object store refused " + key + ": " + e.errorResponse().code(), e);
+            throw new StorageUnavailableException(
+                    "object store refused " + key + ": " + e.errorResponse().code(), e);
         } catch (MinioException | IOException e) {
             throw new StorageUnavailableException("object store unavailable reading " + key, e);
         }

@@ -34,7 +34,9 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
             Thread.currentThread().interrupt();
             return Health.down().build();
         } catch (ExecutionException | TimeoutException e) {
-            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 

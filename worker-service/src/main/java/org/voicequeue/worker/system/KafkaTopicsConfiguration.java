@@ -11,7 +11,10 @@ class KafkaTopicsConfiguration {
 
     @Bean
     NewTopic jobsTopic(WorkerProperties properties) {
-        return new NewTopic(Topics.JOBS, properties.kafka().jobPartitions(), properties.kafka().replicationFactor());
+        return new NewTopic(
+                Topics.JOBS,
+                properties.kafka().jobPartitions(),
+                properties.kafka().replicationFactor());
     }
 
     @Bean
@@ -21,7 +24,9 @@ class KafkaTopicsConfiguration {
 
     @Bean
     NewTopic jobEventsTopic(WorkerProperties properties) {
-        return new NewTopic(Topics.JOB_EVENTS, properties.kafka().jobPartitions(),
+        return new NewTopic(
+                Topics.JOB_EVENTS,
+                properties.kafka().jobPartitions(),
                 properties.kafka().replicationFactor());
     }
 }

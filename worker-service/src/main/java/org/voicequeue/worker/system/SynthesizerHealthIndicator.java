@@ -21,7 +21,8 @@ class SynthesizerHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        List<String> models = synthesizer.installedModels().stream().map(ModelInfo::id).toList();
+        List<String> models =
+                synthesizer.installedModels().stream().map(ModelInfo::id).toList();
         return Health.up()
                 .withDetail("provider", synthesizer.executionProvider())
                 .withDetail("models", models)

@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class WorkerHeartbeat implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WorkerHeartbeat.class);
-    private static final JsonMapper SNAKE_CASE =
-            JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    private static final JsonMapper SNAKE_CASE = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     private final StringRedisTemplate redis;
     private final SpeechSynthesizer synthesizer;
@@ -41,10 +42,13 @@ class WorkerHeartbeat implements SmartLifecycle {
 
     void beat() {
         try {
-            redis.opsForHash().putAll(key, Map.of(
-                    WorkerFields.MODELS, SNAKE_CASE.writeValueAsString(synthesizer.installedModels()),
-                    WorkerFields.PROVIDER, synthesizer.executionProvider(),
-                    WorkerFields.HEARTBEAT_AT, Instant.now().toString()));
+            redis.opsForHash()
+                    .putAll(
+                            key,
+                            Map.of(
+                                    WorkerFields.MODELS, SNAKE_CASE.writeValueAsString(synthesizer.installedModels()),
+                                    WorkerFields.PROVIDER, synthesizer.executionProvider(),
+                                    WorkerFields.HEARTBEAT_AT, Instant.now().toString()));
             redis.expire(key, settings.ttl());
         } catch (RuntimeException e) {
             log.warn("Heartbeat not written: {}", e.getMessage());

@@ -35,7 +35,8 @@ public record WorkerProperties(
      * @param id unique per worker process; defaults to hostname-pid
      * @param shutdownGrace how long a stopping worker lets its running job finish before handing it back
      */
-    public record Worker(@Nullable String id, @DefaultValue("30s") Duration shutdownGrace) {
+    public record Worker(
+            @Nullable String id, @DefaultValue("30s") Duration shutdownGrace) {
         public Worker {
             if (id == null || id.isBlank()) {
                 id = defaultId();
@@ -66,7 +67,9 @@ public record WorkerProperties(
             @DefaultValue("1s") Duration foreignLeaseCheck) {}
 
     /** The {@code vq:workers:{id}} hash that tells the API which models are live. */
-    public record Heartbeat(@DefaultValue("5s") Duration interval, @DefaultValue("15s") Duration ttl) {}
+    public record Heartbeat(
+            @DefaultValue("5s") Duration interval,
+            @DefaultValue("15s") Duration ttl) {}
 
     /**
      * Retries of retryable synthesis failures (timeouts, lost connections), with exponential backoff.
@@ -86,7 +89,10 @@ public record WorkerProperties(
      */
     public record Progress(
             @DefaultValue("250ms") Duration minInterval,
-            @DefaultValue("0.05") @DecimalMin("0.0") @DecimalMax("1.0") double minDelta,
+
+            @DefaultValue("0.05") @DecimalMin("0.0") @DecimalMax("1.0")
+            double minDelta,
+
             @DefaultValue("200ms") Duration cancelCheckInterval) {}
 
     /** The S3 bucket the API stores reference audio in; credentials come from the environment only. */
@@ -94,7 +100,10 @@ public record WorkerProperties(
             @DefaultValue("http://127.0.0.1:9000") @NotBlank String endpoint,
             @DefaultValue("") String accessKey,
             @DefaultValue("") String secretKey,
-            @DefaultValue("voicequeue-reference-audio") @NotBlank String bucket,
+
+            @DefaultValue("voicequeue-reference-audio") @NotBlank
+            String bucket,
+
             @DefaultValue("us-east-1") String region) {
 
         @Override

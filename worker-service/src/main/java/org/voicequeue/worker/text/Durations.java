@@ -7,6 +7,7 @@ public final class Durations {
     public static final int MAX_FRAMES = 65536;
     /** Chunks shorter than this many bytes are spoken at speed 0.3 (the estimate is useless for them). */
     static final int SHORT_CHUNK_BYTES = 10;
+
     static final double SHORT_CHUNK_SPEED = 0.3;
 
     private Durations() {}
@@ -22,8 +23,8 @@ public final class Durations {
         int refAudioLen = refSamples / HOP_LENGTH;
         int refFrames = refAudioLen + 1;
         double localSpeed = Utf8.length(genText) < SHORT_CHUNK_BYTES ? SHORT_CHUNK_SPEED : speed;
-        int estimate = refAudioLen
-                + (int) ((double) refAudioLen / Utf8.length(refText) * Utf8.length(genText) / localSpeed);
+        int estimate =
+                refAudioLen + (int) ((double) refAudioLen / Utf8.length(refText) * Utf8.length(genText) / localSpeed);
         int atLeast = Math.max(tokenCount, refFrames) + 1;
         return Math.min(Math.max(estimate, atLeast), MAX_FRAMES);
     }

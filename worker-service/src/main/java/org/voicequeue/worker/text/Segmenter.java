@@ -18,8 +18,9 @@ final class Segmenter {
     /** Characters jieba-rs keeps together in a block: CJK ideographs plus {@code a-zA-Z0-9+#&._%-}. */
     private static final Pattern BLOCK = Pattern.compile(
             "[\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}a-zA-Z0-9+#&._%\\-]+");
-    private static final Pattern HAN = Pattern.compile(
-            "[\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]+");
+
+    private static final Pattern HAN =
+            Pattern.compile("[\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]+");
     /**
      * An ASCII word of a block: the only non-alphanumeric ASCII entries of jieba's dictionary (AT&T, C#, C++), or
      * alphanumerics joined by single '.', '_' or '-', optionally ending in '%' (jieba-rs' HMM fallback).

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /** Splits long text into chunks the model can speak in one pass, by the official {@code chunk_text} rule. */
 public final class TextChunker {
     /** Split after ASCII pause punctuation followed by whitespace (dropped), or right after full-width punctuation. */
-    private static final Pattern SENTENCE_END = Pattern.compile(
-            "(?<=[;:,.!?])\\s+|(?<=[；：，。！？])", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern SENTENCE_END =
+            Pattern.compile("(?<=[;:,.!?])\\s+|(?<=[；：，。！？])", Pattern.UNICODE_CHARACTER_CLASS);
 
     /** Seconds of reference plus generated speech one pass may hold ({@code infer_process}: 22 s since 1.0.0). */
     static final double PASS_SECONDS = 22.0;

@@ -47,7 +47,9 @@ final class ToneSandhi {
 
     private static void yiBeforeFourth(int[] hans, List<String> original, List<String> out) {
         for (int i = 0; i + 1 < hans.length; i++) {
-            if (hans[i] == '一' && "yi1".equals(original.get(i)) && out.get(i + 1).endsWith("4")
+            if (hans[i] == '一'
+                    && "yi1".equals(original.get(i))
+                    && out.get(i + 1).endsWith("4")
                     && NUMERALS.indexOf(hans[i + 1]) < 0) {
                 out.set(i, "yi2");
             }
@@ -62,9 +64,7 @@ final class ToneSandhi {
             }
             String current = p.get(i);
             if (i < hans.length - 1) {
-                p.set(i, p.get(i + 1).indexOf('4') >= 0
-                        ? current.replace('4', '2')
-                        : current.replaceAll("\\d", "4"));
+                p.set(i, p.get(i + 1).indexOf('4') >= 0 ? current.replace('4', '2') : current.replaceAll("\\d", "4"));
             } else {
                 p.set(i, current.replaceAll("\\d", String.valueOf(finalTone)));
             }

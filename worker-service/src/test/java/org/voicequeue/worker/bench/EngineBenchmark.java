@@ -47,7 +47,8 @@ public final class EngineBenchmark {
         int threads = Integer.parseInt(args[2]);
         int steps = Integer.parseInt(args[3]);
         JsonNode input = JsonMapper.builder().build().readTree(Files.readString(Path.of(args[4])));
-        DecodedAudio ref = AudioDecoder.decode(Files.readAllBytes(Path.of(input.path("ref_audio").asString())));
+        DecodedAudio ref = AudioDecoder.decode(
+                Files.readAllBytes(Path.of(input.path("ref_audio").asString())));
         String refText = input.path("ref_text").asString();
         String genText = input.path("gen_text").asString();
         Path out = Path.of(args[5]);
@@ -74,12 +75,15 @@ public final class EngineBenchmark {
             double totalCpu = (processCpuNanos() - cpu0) / 1e9;
             double outSeconds = audio.samples().length / (double) audio.sampleRate();
 
-            List<Double> measured = clock.intervals().subList(1, clock.intervals().size());
+            List<Double> measured =
+                    clock.intervals().subList(1, clock.intervals().size());
             double median = median(measured);
-            List<Double> cpu = clock.cpuIntervals().subList(1, clock.cpuIntervals().size());
+            List<Double> cpu =
+                    clock.cpuIntervals().subList(1, clock.cpuIntervals().size());
             double medianCpu = median(cpu);
             List<Double> allCpu = clock.cpuIntervals();
-            double tailCpu = totalCpu - allCpu.stream().mapToDouble(Double::doubleValue).sum();
+            double tailCpu =
+                    totalCpu - allCpu.stream().mapToDouble(Double::doubleValue).sum();
             double fixedCpu = Math.max(0, allCpu.get(0) - min(cpu)) + Math.max(0, tailCpu);
             // fixed part = what the first interval holds besides its step (reference prep, mel, tokens, text
             // embedding; the fastest measured step stands for that step) + what follows the last step (vocoder,
@@ -93,19 +97,42 @@ public final class EngineBenchmark {
             for (int n : nfes) {
                 double s = fixed + n * median;
                 double c = fixedCpu + n * medianCpu;
-                runs.append(runs.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT,
-                        "\"%d\": {\"seconds\": %.3f, \"rtf\": %.4f, \"cpu_seconds\": %.3f, \"rtf_cpu\": %.4f}",
-                        n, s, s / outSeconds, c, c / threads / outSeconds));
+                runs.append(runs.isEmpty() ? "" : ", ")
+                        .append(String.format(
+                                Locale.ROOT,
+                                "\"%d\": {\"seconds\": %.3f, \"rtf\": %.4f, \"cpu_seconds\": %.3f, \"rtf_cpu\": %.4f}",
+                                n,
+                                s,
+                                s / outSeconds,
+                                c,
+                                c / threads / outSeconds));
             }
-            String json = String.format(Locale.ROOT, """
+            String json = String.format(
+                            Locale.ROOT,
+                            """
                     {"what": "java", "mode": "composed", "api": "OnnxSpeechSynthesizer.synthesize", \
                     "provider": "%s", "threads": %d, "java_version": "%s", "warmup_request_s": %.3f, \
                     "request_steps": %d, "request_total_s": %.3f, "out_seconds": %.4f, "step_wall_s": %s, \
                     "median_step_s": %.4f, "step_cpu_s": %s, "median_step_cpu_s": %.4f, "fixed_s": %.3f, \
                     "fixed_cpu_s": %.3f, "vocoder_direct_s": %.3f, "runs": {%s}, "peak_rss_mb": %.1f}
-                    """, engine.executionProvider(), threads, System.getProperty("java.version"), warmupSeconds,
-                    steps, total, outSeconds, measured, median, cpu, medianCpu, fixed, fixedCpu, vocoder, runs,
-                    vmHwmMb()).strip();
+                    """,
+                            engine.executionProvider(),
+                            threads,
+                            System.getProperty("java.version"),
+                            warmupSeconds,
+                            steps,
+                            total,
+                            outSeconds,
+                            measured,
+                            median,
+                            cpu,
+                            medianCpu,
+                            fixed,
+                            fixedCpu,
+                            vocoder,
+                            runs,
+                            vmHwmMb())
+                    .strip();
             Files.writeString(out, json + "\n");
             System.out.println(json);
         }
@@ -120,7 +147,10 @@ public final class EngineBenchmark {
     private static double vocoderSeconds(Path modelsDir, String model, int threads, int frames) throws Exception {
         Path graph;
         try (var dirs = Files.list(modelsDir)) {
-            graph = dirs.map(d -> d.resolve("vocoder.onnx")).filter(Files::exists).findFirst().orElse(null);
+            graph = dirs.map(d -> d.resolve("vocoder.onnx"))
+                    .filter(Files::exists)
+                    .findFirst()
+                    .orElse(null);
         }
         if (graph == null) {
             return Double.NaN;

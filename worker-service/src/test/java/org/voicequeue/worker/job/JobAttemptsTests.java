@@ -38,7 +38,8 @@ class JobAttemptsTests {
     @Test
     void aRetryableFailureIsRetriedAndEachRetryIsCounted() throws Exception {
         assertThat(attempts.synthesize(aJob("ok after two [flaky=2]", "F5-TTS"), 1, SynthesisListener.NONE)
-                .samples()).isNotEmpty();
+                        .samples())
+                .isNotEmpty();
 
         verify(store, times(2)).nextAttempt("job_1", "test-worker");
     }
@@ -94,12 +95,22 @@ class JobAttemptsTests {
     }
 
     private static JobSubmitted aJob(String text, String model) {
-        return new JobSubmitted(1, "job_1", "owner", model, "reference-audio/sha256/ab", "ref", text,
-                JobParams.defaults(), Instant.now(), null);
+        return new JobSubmitted(
+                1,
+                "job_1",
+                "owner",
+                model,
+                "reference-audio/sha256/ab",
+                "ref",
+                text,
+                JobParams.defaults(),
+                Instant.now(),
+                null);
     }
 
     private static WorkerProperties properties() {
-        return new WorkerProperties(new WorkerProperties.Worker("test-worker", Duration.ofSeconds(1)),
+        return new WorkerProperties(
+                new WorkerProperties.Worker("test-worker", Duration.ofSeconds(1)),
                 new WorkerProperties.Lease(Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(1)),
                 new WorkerProperties.Heartbeat(Duration.ofSeconds(5), Duration.ofSeconds(15)),
                 new WorkerProperties.Retry(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(10)),

@@ -29,10 +29,15 @@ class JobJsonTests {
 
     @Test
     void garbageAnUnsupportedSchemaAndOutOfRangeParametersAreUnreadable() {
-        for (String poison : new String[] {"{not json", "", "null", "[]",
-                SUBMITTED.replace("\"schema_version\":1", "\"schema_version\":99"),
-                SUBMITTED.replace("\"nfe_steps\":16", "\"nfe_steps\":1000"),
-                SUBMITTED.replace("\"job_id\":\"job_01J0000000000000000000000A\",", "")}) {
+        for (String poison : new String[] {
+            "{not json",
+            "",
+            "null",
+            "[]",
+            SUBMITTED.replace("\"schema_version\":1", "\"schema_version\":99"),
+            SUBMITTED.replace("\"nfe_steps\":16", "\"nfe_steps\":1000"),
+            SUBMITTED.replace("\"job_id\":\"job_01J0000000000000000000000A\",", "")
+        }) {
             assertThatExceptionOfType(JobJson.UnreadableJobException.class)
                     .as(poison)
                     .isThrownBy(() -> JobJson.readSubmitted(poison.getBytes(StandardCharsets.UTF_8)));

@@ -63,11 +63,17 @@ class JobPipelineIT {
             await().atMost(TIMEOUT).until(() -> jobs.status(job.jobId()).equals("succeeded"));
 
             Map<Object, Object> record = jobs.job(job.jobId());
-            assertThat(record).containsEntry(JobFields.PROGRESS, "1").containsEntry(JobFields.ATTEMPTS, "1")
+            assertThat(record)
+                    .containsEntry(JobFields.PROGRESS, "1")
+                    .containsEntry(JobFields.ATTEMPTS, "1")
                     .containsEntry(JobFields.WORKER, "pipeline-worker")
                     .containsEntry(JobFields.SAMPLE_RATE, Integer.toString(DeterministicSynthesizer.SAMPLE_RATE))
-                    .containsKeys(JobFields.STARTED_AT, JobFields.COMPLETED_AT, JobFields.EXPIRES_AT,
-                            JobFields.DURATION_SECONDS, JobFields.SYNTHESIS_SECONDS)
+                    .containsKeys(
+                            JobFields.STARTED_AT,
+                            JobFields.COMPLETED_AT,
+                            JobFields.EXPIRES_AT,
+                            JobFields.DURATION_SECONDS,
+                            JobFields.SYNTHESIS_SECONDS)
                     .doesNotContainKey(RedisJobStore.TERMINAL_EVENT_PENDING);
             byte[] wav = jobs.audio(job.jobId());
             assertThat(new String(wav, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
@@ -112,17 +118,21 @@ class JobPipelineIT {
     void anUnknownModelFailsAtOnceWithItsCodeADeadLetterAndAFailedEvent() {
         try (KafkaFixture.Watch events = kafka.watch(Topics.JOB_EVENTS);
                 KafkaFixture.Watch deadLetters = kafka.watch(Topics.JOBS_DEAD_LETTER)) {
-            JobSubmitted job = jobs.aQueuedJob("Nobody can say this", "NOPE-TTS",
-                    org.voicequeue.worker.testing.TestAudio.wav(1, 16_000));
+            JobSubmitted job = jobs.aQueuedJob(
+                    "Nobody can say this", "NOPE-TTS", org.voicequeue.worker.testing.TestAudio.wav(1, 16_000));
             jobs.publish(job);
 
             await().atMost(TIMEOUT).until(() -> jobs.status(job.jobId()).equals("failed"));
-            assertThat(jobs.job(job.jobId())).containsEntry(JobFields.ERROR_CODE, "unknown_model")
+            assertThat(jobs.job(job.jobId()))
+                    .containsEntry(JobFields.ERROR_CODE, "unknown_model")
                     .containsEntry(JobFields.ATTEMPTS, "1");
-            await().atMost(TIMEOUT).until(() -> !deadLetters.withKey(job.jobId()).isEmpty());
-            ConsumerRecord<String, byte[]> letter = deadLetters.withKey(job.jobId()).get(0);
+            await().atMost(TIMEOUT)
+                    .until(() -> !deadLetters.withKey(job.jobId()).isEmpty());
+            ConsumerRecord<String, byte[]> letter =
+                    deadLetters.withKey(job.jobId()).get(0);
             assertThat(KafkaFixture.header(letter, Topics.HEADER_ERROR_CODE)).isEqualTo("unknown_model");
-            assertThat(JobFixtures.WIRE_JSON.readValue(letter.value(), JobSubmitted.class)).isEqualTo(job);
+            assertThat(JobFixtures.WIRE_JSON.readValue(letter.value(), JobSubmitted.class))
+                    .isEqualTo(job);
             await().atMost(TIMEOUT).until(() -> eventTypes(events, job.jobId()).contains(JobEventType.FAILED));
         }
     }
@@ -152,7 +162,8 @@ class JobPipelineIT {
         jobs.publish(job);
 
         await().atMost(TIMEOUT).until(() -> jobs.status(job.jobId()).equals("failed"));
-        assertThat(jobs.job(job.jobId())).containsEntry(JobFields.ERROR_CODE, "retries_exhausted")
+        assertThat(jobs.job(job.jobId()))
+                .containsEntry(JobFields.ERROR_CODE, "retries_exhausted")
                 .containsEntry(JobFields.ATTEMPTS, "3");
     }
 
@@ -166,8 +177,10 @@ class JobPipelineIT {
             assertThat(good.partition()).isEqualTo(poison.partition());
 
             await().atMost(TIMEOUT).until(() -> jobs.status(job.jobId()).equals("succeeded"));
-            await().atMost(TIMEOUT).until(() -> !deadLetters.withKey(job.jobId()).isEmpty());
-            ConsumerRecord<String, byte[]> letter = deadLetters.withKey(job.jobId()).get(0);
+            await().atMost(TIMEOUT)
+                    .until(() -> !deadLetters.withKey(job.jobId()).isEmpty());
+            ConsumerRecord<String, byte[]> letter =
+                    deadLetters.withKey(job.jobId()).get(0);
             assertThat(KafkaFixture.header(letter, Topics.HEADER_ERROR_CODE)).isEqualTo("validation_failed");
             assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         }
@@ -179,7 +192,8 @@ class JobPipelineIT {
         await().atMost(TIMEOUT).until(() -> jobs.redis().hasKey(key));
         Map<Object, Object> heartbeat = jobs.redis().opsForHash().entries(key);
         assertThat(heartbeat).containsEntry(WorkerFields.PROVIDER, "TEST").containsKey(WorkerFields.HEARTBEAT_AT);
-        assertThat(heartbeat.get(WorkerFields.MODELS).toString()).contains("\"id\":\"F5-TTS\"")
+        assertThat(heartbeat.get(WorkerFields.MODELS).toString())
+                .contains("\"id\":\"F5-TTS\"")
                 .contains("\"sample_rate\":24000");
         assertThat(jobs.redis().getExpire(key)).isBetween(1L, 3L);
     }
@@ -188,12 +202,18 @@ class JobPipelineIT {
     void healthShowsProviderAndModelsAndReadinessCoversRedisAndKafka() throws Exception {
         String port = worker.context().getEnvironment().getProperty("local.server.port");
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"synthesizer\"").contains("\"provider\":\"TEST\"").contains("F5-TTS");
-        HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+        assertThat(health.body())
+                .contains("\"synthesizer\"")
+                .contains("\"provider\":\"TEST\"")
+                .contains("F5-TTS");
+        HttpResponse<String> readiness = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"redis\"").contains("\"kafka\"").contains("\"jobConsumer\"");
@@ -201,7 +221,9 @@ class JobPipelineIT {
 
     private static List<JobEventType> eventTypes(KafkaFixture.Watch events, String jobId) {
         return events.withKey(jobId).stream()
-                .map(record -> JobFixtures.WIRE_JSON.readValue(record.value(), JobEvent.class).type())
+                .map(record -> JobFixtures.WIRE_JSON
+                        .readValue(record.value(), JobEvent.class)
+                        .type())
                 .toList();
     }
 }

@@ -19,19 +19,26 @@ class JobProgressListenerTests {
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
-    private final JobProgressListener listener = new JobProgressListener(new JobProgressListener.JobRecord() {
-        @Override
-        public boolean writeProgress(double progress) {
-            written.add(progress);
-            return true;
-        }
+    private final JobProgressListener listener = new JobProgressListener(
+            new JobProgressListener.JobRecord() {
+                @Override
+                public boolean writeProgress(double progress) {
+                    written.add(progress);
+                    return true;
+                }
 
-        @Override
-        public boolean isCancelRequested() {
-            cancelReads.incrementAndGet();
-            return cancelRequested.get();
-        }
-    }, leaseLost::get, shuttingDown::get, Duration.ofMillis(250), 0.05, Duration.ofMillis(200), nanos::get);
+                @Override
+                public boolean isCancelRequested() {
+                    cancelReads.incrementAndGet();
+                    return cancelRequested.get();
+                }
+            },
+            leaseLost::get,
+            shuttingDown::get,
+            Duration.ofMillis(250),
+            0.05,
+            Duration.ofMillis(200),
+            nanos::get);
 
     @Test
     void smallProgressStepsCloseTogetherAreNotWritten() {

@@ -49,17 +49,22 @@ class LongJobRebalanceIT {
         first = TestWorker.start(shortPollInterval("long-job-first", group), new DeterministicSynthesizer(16));
         JobSubmitted job = jobs.aQueuedJob("Eight seconds of work [step-ms=500]");
         KafkaFixture.Sent sent = jobs.publish(job);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jobs.status(job.jobId()).equals("running"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jobs.status(job.jobId()).equals("running"));
 
         second = TestWorker.start(shortPollInterval("long-job-second", group), new DeterministicSynthesizer(16));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> jobs.status(job.jobId()).equals("succeeded"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jobs.status(job.jobId()).equals("succeeded"));
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committed(group, sent.partition()) > sent.offset());
-        int runs = first.synthesizer().synthesisCount(job.jobId()) + second.synthesizer().synthesisCount(job.jobId());
+        int runs = first.synthesizer().synthesisCount(job.jobId())
+                + second.synthesizer().synthesisCount(job.jobId());
         assertThat(runs).isEqualTo(1);
-        assertThat(jobs.job(job.jobId())).containsEntry(JobFields.ATTEMPTS, "1")
+        assertThat(jobs.job(job.jobId()))
+                .containsEntry(JobFields.ATTEMPTS, "1")
                 .containsEntry(JobFields.WORKER, "long-job-first");
-        double synthesisSeconds = Double.parseDouble(jobs.job(job.jobId()).get(JobFields.SYNTHESIS_SECONDS).toString());
+        double synthesisSeconds = Double.parseDouble(
+                jobs.job(job.jobId()).get(JobFields.SYNTHESIS_SECONDS).toString());
         assertThat(synthesisSeconds).isGreaterThan(3 * 2); // really longer than max.poll.interval.ms
     }
 

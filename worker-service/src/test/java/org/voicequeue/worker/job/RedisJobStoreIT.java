@@ -50,8 +50,11 @@ class RedisJobStoreIT {
 
         assertThat(claim.kind()).isEqualTo(Kind.CLAIMED);
         assertThat(claim.attempts()).isEqualTo(1);
-        assertThat(hash(id)).containsEntry(JobFields.STATUS, "running").containsEntry(JobFields.ATTEMPTS, "1")
-                .containsEntry(JobFields.WORKER, "w1").containsKey(JobFields.STARTED_AT);
+        assertThat(hash(id))
+                .containsEntry(JobFields.STATUS, "running")
+                .containsEntry(JobFields.ATTEMPTS, "1")
+                .containsEntry(JobFields.WORKER, "w1")
+                .containsKey(JobFields.STARTED_AT);
         assertThat(redis.opsForValue().get(RedisKeys.jobLease(id))).isEqualTo("w1");
         assertThat(redis.getExpire(RedisKeys.jobLease(id))).isBetween(8L, 10L);
     }
@@ -90,7 +93,8 @@ class RedisJobStoreIT {
         ClaimResult claim = store.claim(id, "w1", LEASE, MAX_ATTEMPTS, Instant.now());
 
         assertThat(claim.kind()).isEqualTo(Kind.EXHAUSTED);
-        assertThat(hash(id)).containsEntry(JobFields.STATUS, "failed")
+        assertThat(hash(id))
+                .containsEntry(JobFields.STATUS, "failed")
                 .containsEntry(JobFields.ERROR_CODE, "retries_exhausted")
                 .containsEntry(RedisJobStore.TERMINAL_EVENT_PENDING, "FAILED");
     }
@@ -99,11 +103,13 @@ class RedisJobStoreIT {
     void terminalAndMissingJobsAreNeverClaimed() {
         for (String status : new String[] {"succeeded", "failed", "canceled"}) {
             String id = aJob(status, 1);
-            assertThat(store.claim(id, "w1", LEASE, MAX_ATTEMPTS, Instant.now()).kind()).isEqualTo(Kind.TERMINAL);
+            assertThat(store.claim(id, "w1", LEASE, MAX_ATTEMPTS, Instant.now()).kind())
+                    .isEqualTo(Kind.TERMINAL);
             assertThat(hash(id)).containsEntry(JobFields.STATUS, status);
             assertThat(redis.hasKey(RedisKeys.jobLease(id))).isFalse();
         }
-        assertThat(store.claim(JobIds.newJobId(), "w1", LEASE, MAX_ATTEMPTS, Instant.now()).kind())
+        assertThat(store.claim(JobIds.newJobId(), "w1", LEASE, MAX_ATTEMPTS, Instant.now())
+                        .kind())
                 .isEqualTo(Kind.MISSING);
     }
 
@@ -115,7 +121,8 @@ class RedisJobStoreIT {
         ClaimResult claim = store.claim(id, "w1", LEASE, MAX_ATTEMPTS, Instant.now());
 
         assertThat(claim.kind()).isEqualTo(Kind.CANCELED);
-        assertThat(hash(id)).containsEntry(JobFields.STATUS, "canceled")
+        assertThat(hash(id))
+                .containsEntry(JobFields.STATUS, "canceled")
                 .containsEntry(RedisJobStore.TERMINAL_EVENT_PENDING, "CANCELED");
     }
 
@@ -127,10 +134,18 @@ class RedisJobStoreIT {
         assertThat(store.writeProgress(id, "w2", 0.5)).isFalse();
         assertThat(store.nextAttempt(id, "w2")).isEqualTo(-1);
         assertThat(store.renewLease(id, "w2", LEASE)).isFalse();
-        assertThat(store.finish(id, "w2", Map.of(JobFields.STATUS, "succeeded"), JobEventType.COMPLETED,
-                new byte[] {1}, Duration.ofMinutes(1))).isFalse();
+        assertThat(store.finish(
+                        id,
+                        "w2",
+                        Map.of(JobFields.STATUS, "succeeded"),
+                        JobEventType.COMPLETED,
+                        new byte[] {1},
+                        Duration.ofMinutes(1)))
+                .isFalse();
         assertThat(store.release(id, "w2")).isFalse();
-        assertThat(hash(id)).containsEntry(JobFields.STATUS, "running").containsEntry(JobFields.PROGRESS, "0")
+        assertThat(hash(id))
+                .containsEntry(JobFields.STATUS, "running")
+                .containsEntry(JobFields.PROGRESS, "0")
                 .containsEntry(JobFields.ATTEMPTS, "1");
         assertThat(redis.hasKey(RedisKeys.jobAudio(id))).isFalse();
 
@@ -145,19 +160,27 @@ class RedisJobStoreIT {
         store.claim(id, "w1", LEASE, MAX_ATTEMPTS, Instant.now());
         byte[] audio = {'R', 'I', 'F', 'F', 0, (byte) 0xff};
 
-        boolean finished = store.finish(id, "w1", Map.of(JobFields.STATUS, "succeeded", JobFields.PROGRESS, "1"),
-                JobEventType.COMPLETED, audio, Duration.ofMinutes(10));
+        boolean finished = store.finish(
+                id,
+                "w1",
+                Map.of(JobFields.STATUS, "succeeded", JobFields.PROGRESS, "1"),
+                JobEventType.COMPLETED,
+                audio,
+                Duration.ofMinutes(10));
 
         assertThat(finished).isTrue();
-        assertThat(hash(id)).containsEntry(JobFields.STATUS, "succeeded")
+        assertThat(hash(id))
+                .containsEntry(JobFields.STATUS, "succeeded")
                 .containsEntry(RedisJobStore.TERMINAL_EVENT_PENDING, "COMPLETED");
         byte[] stored = redis.execute((org.springframework.data.redis.core.RedisCallback<byte[]>) connection ->
                 connection.stringCommands().get(RedisKeys.jobAudio(id).getBytes()));
         assertThat(stored).isEqualTo(audio);
         assertThat(redis.getExpire(RedisKeys.jobAudio(id))).isBetween(590L, 600L);
         assertThat(redis.hasKey(RedisKeys.jobLease(id))).isFalse();
-        assertThat(store.finish(id, "w1", Map.of(JobFields.STATUS, "failed"), JobEventType.FAILED, null,
-                Duration.ofMinutes(1))).as("a second terminal write").isFalse();
+        assertThat(store.finish(
+                        id, "w1", Map.of(JobFields.STATUS, "failed"), JobEventType.FAILED, null, Duration.ofMinutes(1)))
+                .as("a second terminal write")
+                .isFalse();
 
         store.eventPublished(id);
         assertThat(hash(id)).doesNotContainKey(RedisJobStore.TERMINAL_EVENT_PENDING);
@@ -172,7 +195,8 @@ class RedisJobStoreIT {
 
         assertThat(hash(id)).containsEntry(JobFields.STATUS, "queued").containsEntry(JobFields.ATTEMPTS, "0");
         assertThat(redis.hasKey(RedisKeys.jobLease(id))).isFalse();
-        assertThat(store.claim(id, "w2", LEASE, MAX_ATTEMPTS, Instant.now()).kind()).isEqualTo(Kind.CLAIMED);
+        assertThat(store.claim(id, "w2", LEASE, MAX_ATTEMPTS, Instant.now()).kind())
+                .isEqualTo(Kind.CLAIMED);
     }
 
     @Test
@@ -185,8 +209,18 @@ class RedisJobStoreIT {
 
     private static String aJob(String status, int attempts) {
         String id = JobIds.newJobId();
-        redis.opsForHash().putAll(RedisKeys.job(id), Map.of(JobFields.ID, id, JobFields.STATUS, status,
-                JobFields.ATTEMPTS, Integer.toString(attempts), JobFields.PROGRESS, "0"));
+        redis.opsForHash()
+                .putAll(
+                        RedisKeys.job(id),
+                        Map.of(
+                                JobFields.ID,
+                                id,
+                                JobFields.STATUS,
+                                status,
+                                JobFields.ATTEMPTS,
+                                Integer.toString(attempts),
+                                JobFields.PROGRESS,
+                                "0"));
         redis.expire(RedisKeys.job(id), Duration.ofHours(1));
         return id;
     }

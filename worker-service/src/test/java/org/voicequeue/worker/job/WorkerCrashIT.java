@@ -50,8 +50,10 @@ class WorkerCrashIT {
         survivor = TestWorker.start(TestWorker.properties("crash-survivor", group), new DeterministicSynthesizer(4));
         victim.destroyForcibly().waitFor();
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> jobs.status(job.jobId()).equals("succeeded"));
-        assertThat(jobs.job(job.jobId())).containsEntry(JobFields.WORKER, "crash-survivor")
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> jobs.status(job.jobId()).equals("succeeded"));
+        assertThat(jobs.job(job.jobId()))
+                .containsEntry(JobFields.WORKER, "crash-survivor")
                 .containsEntry(JobFields.ATTEMPTS, "2");
         assertThat(survivor.synthesizer().synthesisCount(job.jobId())).isEqualTo(1);
     }
@@ -69,10 +71,11 @@ class WorkerCrashIT {
     /** A real second JVM from this test's class path, so that killing it is a real crash. */
     private static Process spawnWorker(Map<String, String> properties) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                WorkerTestMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), WorkerTestMain.class.getName()));
         File log = Path.of("target", "crash-victim.log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         // settings (the S3 secret among them) travel in the environment, not on a visible command line
         builder.environment().put("SPRING_APPLICATION_JSON", JobFixtures.WIRE_JSON.writeValueAsString(properties));
         return builder.start();

@@ -52,8 +52,8 @@ public final class DeterministicSynthesizer implements SpeechSynthesizer {
     @Override
     public SynthesizedAudio synthesize(SynthesisRequest request, SynthesisListener listener) throws SynthesisException {
         if (!"F5-TTS".equals(request.model())) {
-            throw new SynthesisException(ErrorCodes.UNKNOWN_MODEL, "model " + request.model() + " is not installed",
-                    false);
+            throw new SynthesisException(
+                    ErrorCodes.UNKNOWN_MODEL, "model " + request.model() + " is not installed", false);
         }
         int flaky = marker(FLAKY, request.text());
         AtomicInteger failures = calls.computeIfAbsent("flaky:" + request.jobId(), id -> new AtomicInteger());

@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JobFixtures implements AutoCloseable {
     public static final String OWNER = "worker-it";
-    public static final JsonMapper WIRE_JSON =
-            JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    public static final JsonMapper WIRE_JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     private final LettuceConnectionFactory connectionFactory;
     private final StringRedisTemplate redis;
@@ -45,8 +46,11 @@ public final class JobFixtures implements AutoCloseable {
         connectionFactory.afterPropertiesSet();
         connectionFactory.start();
         redis = new StringRedisTemplate(connectionFactory);
-        s3 = MinioClient.builder().endpoint(servers.s3Endpoint()).region("us-east-1")
-                .credentials(servers.s3AccessKey(), servers.s3SecretKey()).build();
+        s3 = MinioClient.builder()
+                .endpoint(servers.s3Endpoint())
+                .region("us-east-1")
+                .credentials(servers.s3AccessKey(), servers.s3SecretKey())
+                .build();
         this.kafka = kafka;
         ensureBucket();
     }
@@ -64,8 +68,17 @@ public final class JobFixtures implements AutoCloseable {
         String jobId = JobIds.newJobId();
         String key = "reference-audio/sha256/" + sha256(referenceAudio);
         putObject(key, referenceAudio);
-        JobSubmitted job = new JobSubmitted(JobSubmitted.SCHEMA_VERSION, jobId, OWNER, model, key, "reference words",
-                text, JobParams.defaults(), Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
+        JobSubmitted job = new JobSubmitted(
+                JobSubmitted.SCHEMA_VERSION,
+                jobId,
+                OWNER,
+                model,
+                key,
+                "reference words",
+                text,
+                JobParams.defaults(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                null);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(JobFields.ID, jobId);
         fields.put(JobFields.OWNER, OWNER);
@@ -113,7 +126,8 @@ public final class JobFixtures implements AutoCloseable {
 
     private void ensureBucket() {
         try {
-            if (!s3.bucketExists(BucketExistsArgs.builder().bucket(TestWorker.BUCKET).build())) {
+            if (!s3.bucketExists(
+                    BucketExistsArgs.builder().bucket(TestWorker.BUCKET).build())) {
                 s3.makeBucket(MakeBucketArgs.builder().bucket(TestWorker.BUCKET).build());
             }
         } catch (Exception e) {
@@ -123,8 +137,11 @@ public final class JobFixtures implements AutoCloseable {
 
     private void putObject(String key, byte[] bytes) {
         try {
-            s3.putObject(PutObjectArgs.builder().bucket(TestWorker.BUCKET).object(key)
-                    .data(bytes, bytes.length).build());
+            s3.putObject(PutObjectArgs.builder()
+                    .bucket(TestWorker.BUCKET)
+                    .object(key)
+                    .data(bytes, bytes.length)
+                    .build());
         } catch (Exception e) {
             throw new IllegalStateException("cannot store the reference audio", e);
         }

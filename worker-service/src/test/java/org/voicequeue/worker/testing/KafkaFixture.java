@@ -47,8 +47,10 @@ public final class KafkaFixture implements AutoCloseable {
 
     public KafkaFixture() {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
         createTopics();
     }
 
@@ -56,7 +58,8 @@ public final class KafkaFixture implements AutoCloseable {
 
     public Sent sendJob(String key, byte[] value) {
         try {
-            RecordMetadata metadata = producer.send(new ProducerRecord<>(Topics.JOBS, key, value)).get(30, TimeUnit.SECONDS);
+            RecordMetadata metadata =
+                    producer.send(new ProducerRecord<>(Topics.JOBS, key, value)).get(30, TimeUnit.SECONDS);
             return new Sent(key, metadata.partition(), metadata.offset());
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + Topics.JOBS, e);
@@ -68,13 +71,19 @@ public final class KafkaFixture implements AutoCloseable {
         String group = "vq-worker-it-" + UUID.randomUUID();
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            int partitions = admin.describeTopics(List.of(Topics.JOBS)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(Topics.JOBS).partitions().size();
+            int partitions = admin.describeTopics(List.of(Topics.JOBS))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(Topics.JOBS)
+                    .partitions()
+                    .size();
             for (int p = 0; p < partitions; p++) {
                 latest.put(new TopicPartition(Topics.JOBS, p), OffsetSpec.latest());
             }
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+            admin.listOffsets(latest)
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
                     .forEach((partition, info) -> offsets.put(partition, new OffsetAndMetadata(info.offset())));
             admin.alterConsumerGroupOffsets(group, offsets).all().get(30, TimeUnit.SECONDS);
             return group;
@@ -86,8 +95,10 @@ public final class KafkaFixture implements AutoCloseable {
     /** Offset the group has committed on a partition (-1 when none). */
     public long committed(String group, int partition) {
         try {
-            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS).get(new TopicPartition(Topics.JOBS, partition));
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(Topics.JOBS, partition));
             return offset == null ? -1 : offset.offset();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -118,7 +129,8 @@ public final class KafkaFixture implements AutoCloseable {
         }
 
         /** Everything read so far that matches; polls once more first. */
-        public synchronized List<ConsumerRecord<String, byte[]>> records(Predicate<ConsumerRecord<String, byte[]>> match) {
+        public synchronized List<ConsumerRecord<String, byte[]>> records(
+                Predicate<ConsumerRecord<String, byte[]>> match) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             return seen.stream().filter(match).toList();
         }
@@ -139,7 +151,8 @@ public final class KafkaFixture implements AutoCloseable {
     }
 
     private void createTopics() {
-        for (NewTopic topic : List.of(new NewTopic(Topics.JOBS, JOB_PARTITIONS, (short) 1),
+        for (NewTopic topic : List.of(
+                new NewTopic(Topics.JOBS, JOB_PARTITIONS, (short) 1),
                 new NewTopic(Topics.JOBS_DEAD_LETTER, 1, (short) 1),
                 new NewTopic(Topics.JOB_EVENTS, JOB_PARTITIONS, (short) 1))) {
             try {

@@ -50,11 +50,16 @@ public final class TestWorker implements AutoCloseable {
 
     public static TestWorker start(Map<String, String> properties, DeterministicSynthesizer synthesizer) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkerApplication.class)
-                .initializers(ctx -> ((GenericApplicationContext) ctx).registerBean("deterministicSynthesizer",
-                        SpeechSynthesizer.class, () -> synthesizer, definition -> definition.setPrimary(true)))
+                .initializers(ctx -> ((GenericApplicationContext) ctx)
+                        .registerBean(
+                                "deterministicSynthesizer",
+                                SpeechSynthesizer.class,
+                                () -> synthesizer,
+                                definition -> definition.setPrimary(true)))
                 .initializers(ctx -> ctx.addBeanFactoryPostProcessor(TestWorker::removeOnnxEngine))
                 // command-line arguments outrank application.yml (builder "properties" are only defaults)
-                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .run(properties.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new));
         return new TestWorker(context, synthesizer);
     }

@@ -41,20 +41,23 @@ class TokenCorpusAgreementTests {
 
     private static List<Line> corpus() throws Exception {
         List<Line> lines = new ArrayList<>();
-        List<String> rows = Files.readAllLines(
-                repo().resolve("models/fixtures/golden/tokens/corpus.tsv"), StandardCharsets.UTF_8);
+        List<String> rows =
+                Files.readAllLines(repo().resolve("models/fixtures/golden/tokens/corpus.tsv"), StandardCharsets.UTF_8);
         for (String row : rows.subList(1, rows.size())) {
             String[] cols = row.split("\t");
-            long[] ids = cols[1].isEmpty() ? new long[0]
-                    : Arrays.stream(cols[1].split(",")).mapToLong(Long::parseLong).toArray();
+            long[] ids = cols[1].isEmpty()
+                    ? new long[0]
+                    : Arrays.stream(cols[1].split(","))
+                            .mapToLong(Long::parseLong)
+                            .toArray();
             lines.add(new Line(cols[0], ids));
         }
         return lines;
     }
 
     private static TextTokenizer tokenizer() throws Exception {
-        return TextTokenizer.of(Vocabulary.load(repo().resolve("models/fixtures/f5-tts-tiny/vocab.txt")),
-                new PinyinConverter());
+        return TextTokenizer.of(
+                Vocabulary.load(repo().resolve("models/fixtures/f5-tts-tiny/vocab.txt")), new PinyinConverter());
     }
 
     @Test
@@ -87,7 +90,8 @@ class TokenCorpusAgreementTests {
             }
         }
         double lineAgreement = sameLines / (double) chinese.size();
-        System.out.printf("token corpus, Chinese lines: %d/%d identical (%.1f %%), ids %.2f %% position-equal%n",
+        System.out.printf(
+                "token corpus, Chinese lines: %d/%d identical (%.1f %%), ids %.2f %% position-equal%n",
                 sameLines, chinese.size(), 100 * lineAgreement, 100.0 * sameIds / totalIds);
         assertThat(lineAgreement).isGreaterThanOrEqualTo(MIN_CHINESE_LINE_AGREEMENT);
     }

@@ -27,8 +27,17 @@ final class F5Pipeline {
         long[] encode(String text);
     }
 
-    static Output run(OnnxModel model, Tokens tokens, ReferenceAudio ref, String referenceText, String text, JobParams p,
-            NoiseSource noise, String jobId, SynthesisListener listener) throws Exception {
+    static Output run(
+            OnnxModel model,
+            Tokens tokens,
+            ReferenceAudio ref,
+            String referenceText,
+            String text,
+            JobParams p,
+            NoiseSource noise,
+            String jobId,
+            SynthesisListener listener)
+            throws Exception {
         String refText = ReferenceText.withSentenceEnd(referenceText);
         List<String> chunks = TextChunker.chunk(text, TextChunker.maxChars(refText, ref.seconds(), p.speed()));
         String refTextTok = ReferenceText.withTrailingSpace(refText);
@@ -48,8 +57,12 @@ final class F5Pipeline {
             System.arraycopy(cond, 0, condPad, 0, Math.min(cond.length, condPad.length));
             float[][] textEmb = model.textEmbed(ids, frames);
             int stepsBefore = c * p.nfeSteps();
-            float[] y = FlowSampler.solve(model.field(condPad, textEmb, frames), noise.next(frames * melDim), grid,
-                    (float) p.cfgStrength(), step -> {
+            float[] y = FlowSampler.solve(
+                    model.field(condPad, textEmb, frames),
+                    noise.next(frames * melDim),
+                    grid,
+                    (float) p.cfgStrength(),
+                    step -> {
                         listener.onProgress((stepsBefore + step) / (double) totalSteps);
                         if (listener.isCanceled()) {
                             throw new SynthesisCanceledException(jobId);
@@ -68,7 +81,8 @@ final class F5Pipeline {
             waves.add(wave);
             done.add(new Chunk(g, ids, frames, y, wave));
         }
-        float[] joined = CrossFade.join(waves, CrossFade.samples(CROSS_FADE_SECONDS, model.manifest().sampleRate()));
+        float[] joined = CrossFade.join(
+                waves, CrossFade.samples(CROSS_FADE_SECONDS, model.manifest().sampleRate()));
         return new Output(joined, done);
     }
 }

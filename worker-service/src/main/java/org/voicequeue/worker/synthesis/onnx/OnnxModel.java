@@ -80,8 +80,8 @@ final class OnnxModel implements AutoCloseable {
                     OnnxTensor tc = floats(text[0], 1, frames, textDim);
                     OnnxTensor tu = floats(text[1], 1, frames, textDim);
                     OnnxTensor time = floats(new float[] {t}, 1);
-                    OrtSession.Result r = transformer.run(Map.of(
-                            "x", xs, "cond", cond, "text_cond", tc, "text_uncond", tu, "time", time))) {
+                    OrtSession.Result r = transformer.run(
+                            Map.of("x", xs, "cond", cond, "text_cond", tc, "text_uncond", tu, "time", time))) {
                 return new VelocityField.Velocity(copy(r, "v_cond"), copy(r, "v_uncond"));
             }
         };

@@ -35,7 +35,8 @@ public class OnnxSpeechSynthesizer implements SpeechSynthesizer, AutoCloseable {
             @Value("${voicequeue.models.dir:#{null}}") String modelsDir,
             @Value("${voicequeue.synthesis.provider:cpu}") String provider,
             @Value("${voicequeue.synthesis.threads:0}") int threads) {
-        this(ModelRegistry.scan(modelsDir != null ? Path.of(modelsDir) : ModelsDirectory.defaultDir()),
+        this(
+                ModelRegistry.scan(modelsDir != null ? Path.of(modelsDir) : ModelsDirectory.defaultDir()),
                 new OrtRuntime(provider, threads));
     }
 
@@ -45,8 +46,7 @@ public class OnnxSpeechSynthesizer implements SpeechSynthesizer, AutoCloseable {
     }
 
     @Override
-    public SynthesizedAudio synthesize(SynthesisRequest request, SynthesisListener listener)
-            throws SynthesisException {
+    public SynthesizedAudio synthesize(SynthesisRequest request, SynthesisListener listener) throws SynthesisException {
         return synthesize(request, listener, null);
     }
 
@@ -56,28 +56,39 @@ public class OnnxSpeechSynthesizer implements SpeechSynthesizer, AutoCloseable {
         if (registry.isEmpty()) {
             throw new SynthesisException(ErrorCodes.MODEL_UNAVAILABLE, "no synthesis model is installed", false);
         }
-        ModelManifest manifest = registry.find(request.model()).orElseThrow(() -> new SynthesisException(
-                ErrorCodes.UNKNOWN_MODEL, "unknown model '" + request.model() + "'", false));
+        ModelManifest manifest = registry.find(request.model())
+                .orElseThrow(() -> new SynthesisException(
+                        ErrorCodes.UNKNOWN_MODEL, "unknown model '" + request.model() + "'", false));
         try {
             OnnxModel model = open.computeIfAbsent(manifest.id(), id -> new OnnxModel(manifest, runtime, converter));
             model.open();
             var audio = request.referenceAudio();
-            ReferenceAudio ref = ReferenceAudio.prepare(audio.samples(), audio.sampleRate(), manifest.sampleRate(),
-                    true);
+            ReferenceAudio ref =
+                    ReferenceAudio.prepare(audio.samples(), audio.sampleRate(), manifest.sampleRate(), true);
             Long seed = request.params().seed();
-            NoiseSource source = noise != null ? noise
-                    : NoiseSource.seeded(seed != null ? seed : ThreadLocalRandom.current().nextLong());
-            float[] wave = F5Pipeline.run(model, model.tokenizer()::encode, ref, request.referenceText(),
-                    request.text(), request.params(), source, request.jobId(), listener).wave();
+            NoiseSource source = noise != null
+                    ? noise
+                    : NoiseSource.seeded(
+                            seed != null ? seed : ThreadLocalRandom.current().nextLong());
+            float[] wave = F5Pipeline.run(
+                            model,
+                            model.tokenizer()::encode,
+                            ref,
+                            request.referenceText(),
+                            request.text(),
+                            request.params(),
+                            source,
+                            request.jobId(),
+                            listener)
+                    .wave();
             return new SynthesizedAudio(wave, manifest.sampleRate());
         } catch (SynthesisException e) {
             throw e;
         } catch (OrtException e) {
-            throw new SynthesisException(ErrorCodes.SYNTHESIS_FAILED, "ONNX Runtime failed: " + e.getMessage(),
-                    false, e);
+            throw new SynthesisException(
+                    ErrorCodes.SYNTHESIS_FAILED, "ONNX Runtime failed: " + e.getMessage(), false, e);
         } catch (Exception e) {
-            throw new SynthesisException(ErrorCodes.SYNTHESIS_FAILED, "synthesis failed: " + e.getMessage(), false,
-                    e);
+            throw new SynthesisException(ErrorCodes.SYNTHESIS_FAILED, "synthesis failed: " + e.getMessage(), false, e);
         }
     }
 

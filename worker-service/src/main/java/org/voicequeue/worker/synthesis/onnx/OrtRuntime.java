@@ -22,8 +22,12 @@ final class OrtRuntime {
     OrtRuntime(String requestedProvider, int threads) {
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.provider = "cuda".equalsIgnoreCase(requestedProvider) && cudaLoads() ? "CUDA:0" : "CPU";
-        log.info("ONNX Runtime {} on {}, {} intra-op threads (requested provider: {})",
-                OrtEnvironment.getEnvironment().getVersion(), provider, this.threads, requestedProvider);
+        log.info(
+                "ONNX Runtime {} on {}, {} intra-op threads (requested provider: {})",
+                OrtEnvironment.getEnvironment().getVersion(),
+                provider,
+                this.threads,
+                requestedProvider);
     }
 
     /** Registering the CUDA EP loads its libraries; that, not the provider list, tells whether CUDA works. */

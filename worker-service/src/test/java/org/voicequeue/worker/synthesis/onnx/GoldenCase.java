@@ -24,7 +24,9 @@ record GoldenCase(Path dir, JsonNode json) {
     }
 
     Path modelDir() {
-        return ModelsDirectory.defaultDir().getParent().resolve(json.path("model_dir").asString());
+        return ModelsDirectory.defaultDir()
+                .getParent()
+                .resolve(json.path("model_dir").asString());
     }
 
     String string(String key) {

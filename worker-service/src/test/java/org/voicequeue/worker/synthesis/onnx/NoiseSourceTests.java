@@ -17,7 +17,8 @@ class NoiseSourceTests {
 
     @Test
     void differentSeedsGiveDifferentNoise() {
-        assertThat(NoiseSource.seeded(1).next(16)).isNotEqualTo(NoiseSource.seeded(2).next(16));
+        assertThat(NoiseSource.seeded(1).next(16))
+                .isNotEqualTo(NoiseSource.seeded(2).next(16));
     }
 
     @Test

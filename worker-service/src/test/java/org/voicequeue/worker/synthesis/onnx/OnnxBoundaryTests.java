@@ -14,8 +14,12 @@ class OnnxBoundaryTests {
         JavaClasses worker = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.voicequeue.worker");
-        noClasses().that().resideOutsideOfPackage("org.voicequeue.worker.synthesis.onnx..")
-                .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.voicequeue.worker.synthesis.onnx..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("ai.onnxruntime..")
                 .check(worker);
     }
 }

@@ -29,13 +29,19 @@ class OnnxEngineTests {
 
     private static SynthesisRequest request(String model, String text, Long seed) {
         JobParams params = new JobParams(1.0, 8, 2.0, -1.0, seed, "wav");
-        return new SynthesisRequest("job_t", model, new DecodedAudio(reference, 24_000, AudioContainer.WAV),
-                "Some call me nature.", text, params);
+        return new SynthesisRequest(
+                "job_t",
+                model,
+                new DecodedAudio(reference, 24_000, AudioContainer.WAV),
+                "Some call me nature.",
+                text,
+                params);
     }
 
     @Test
     void bothFixtureModelsAreInstalledWithRandomWeights() {
-        assertThat(synthesizer.installedModels()).extracting(m -> m.id() + ":" + m.weights())
+        assertThat(synthesizer.installedModels())
+                .extracting(m -> m.id() + ":" + m.weights())
                 .contains("F5-TTS:random", "E2-TTS:random");
         assertThat(synthesizer.executionProvider()).isEqualTo("CPU");
     }
@@ -74,18 +80,17 @@ class OnnxEngineTests {
     @Test
     void cancelStopsBetweenSteps() {
         AtomicInteger steps = new AtomicInteger();
-        assertThatThrownBy(() -> synthesizer.synthesize(request("F5-TTS", "Hello there.", 1L),
-                        new SynthesisListener() {
-                            @Override
-                            public void onProgress(double fraction) {
-                                steps.incrementAndGet();
-                            }
+        assertThatThrownBy(() -> synthesizer.synthesize(request("F5-TTS", "Hello there.", 1L), new SynthesisListener() {
+                    @Override
+                    public void onProgress(double fraction) {
+                        steps.incrementAndGet();
+                    }
 
-                            @Override
-                            public boolean isCanceled() {
-                                return steps.get() >= 3;
-                            }
-                        }))
+                    @Override
+                    public boolean isCanceled() {
+                        return steps.get() >= 3;
+                    }
+                }))
                 .isInstanceOf(SynthesisCanceledException.class);
         assertThat(steps.get()).isEqualTo(3);
     }

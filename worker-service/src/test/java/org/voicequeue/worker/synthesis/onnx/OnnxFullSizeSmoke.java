@@ -29,11 +29,15 @@ class OnnxFullSizeSmoke {
     @Test
     void fullSizeF5SpeaksOneShortSentenceOnCpu() throws Exception {
         Path models = ModelsDirectory.defaultDir();
-        Path dir = Path.of(System.getProperty("voicequeue.smoke.model-dir",
+        Path dir = Path.of(System.getProperty(
+                "voicequeue.smoke.model-dir",
                 models.resolve("build/f5-v1-base-random").toString()));
-        assertThat(dir.resolve("model.json")).as("full-size export (models/vq-models export)").isRegularFile();
+        assertThat(dir.resolve("model.json"))
+                .as("full-size export (models/vq-models export)")
+                .isRegularFile();
         Path goldenDir = models.resolve("build/golden-full-en");
-        GoldenCase golden = Files.isRegularFile(goldenDir.resolve("golden.json")) ? GoldenCase.at(goldenDir)
+        GoldenCase golden = Files.isRegularFile(goldenDir.resolve("golden.json"))
+                ? GoldenCase.at(goldenDir)
                 : GoldenCase.load("f5", "en");
         boolean fullGolden = golden.dir().equals(goldenDir);
 
@@ -51,8 +55,15 @@ class OnnxFullSizeSmoke {
         try (OnnxModel model = new OnnxModel(manifest, new OrtRuntime("cpu", 0), new PinyinConverter())) {
             model.open();
             long t1 = System.nanoTime();
-            F5Pipeline.Output out = F5Pipeline.run(model, model.tokenizer()::encode, ref,
-                    golden.string("ref_text_input"), golden.string("gen_text"), params, source, "smoke",
+            F5Pipeline.Output out = F5Pipeline.run(
+                    model,
+                    model.tokenizer()::encode,
+                    ref,
+                    golden.string("ref_text_input"),
+                    golden.string("gen_text"),
+                    params,
+                    source,
+                    "smoke",
                     new SynthesisListener() {
                         @Override
                         public void onProgress(double fraction) {
@@ -67,21 +78,31 @@ class OnnxFullSizeSmoke {
             long t2 = System.nanoTime();
             double seconds = out.wave().length / 24_000.0;
             double stepMs = (stepTimes.get(stepTimes.size() - 1) - stepTimes.get(0)) / 1e6 / (stepTimes.size() - 1);
-            System.out.printf("full-size %s (%d params, %s weights), %d cores, D = %d frames%n", manifest.id(),
-                    manifest.parameterCount(), manifest.weights(), Runtime.getRuntime().availableProcessors(),
+            System.out.printf(
+                    "full-size %s (%d params, %s weights), %d cores, D = %d frames%n",
+                    manifest.id(),
+                    manifest.parameterCount(),
+                    manifest.weights(),
+                    Runtime.getRuntime().availableProcessors(),
                     out.chunks().get(0).frames());
-            System.out.printf("  open sessions %.1f s, synthesis %.1f s (%.0f ms per step), audio %.2f s, RTF %.1f%n",
+            System.out.printf(
+                    "  open sessions %.1f s, synthesis %.1f s (%.0f ms per step), audio %.2f s, RTF %.1f%n",
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, stepMs, seconds, (t2 - t1) / 1e9 / seconds);
             assertThat(out.wave()).isNotEmpty();
             assertThat(stepTimes).hasSize(8);
             if (fullGolden) {
                 double melErr = OnnxGoldenParityTests.maxAbs(
-                        java.util.Arrays.copyOfRange(out.chunks().get(0).melFull(), golden.json().path("F").asInt() * 100,
+                        java.util.Arrays.copyOfRange(
+                                out.chunks().get(0).melFull(),
+                                golden.json().path("F").asInt() * 100,
                                 out.chunks().get(0).melFull().length),
-                        java.util.Arrays.copyOfRange(golden.floats("chunk0_mel_full"), golden.json().path("F").asInt() * 100,
+                        java.util.Arrays.copyOfRange(
+                                golden.floats("chunk0_mel_full"),
+                                golden.json().path("F").asInt() * 100,
                                 golden.floats("chunk0_mel_full").length));
-                System.out.printf("  vs official full-size run: max |mel error| generated %.3g, SNR %.1f dB%n", melErr,
-                        OnnxGoldenParityTests.snrDb(golden.floats("wave_final"), out.wave()));
+                System.out.printf(
+                        "  vs official full-size run: max |mel error| generated %.3g, SNR %.1f dB%n",
+                        melErr, OnnxGoldenParityTests.snrDb(golden.floats("wave_final"), out.wave()));
             }
         }
     }

@@ -25,6 +25,7 @@ class OnnxGoldenParityTests {
      * domain where quiet bins amplify rounding (observed 1.05e-3).
      */
     static final double COND_MEL_TOLERANCE = 2e-3;
+
     static final double MIN_SNR_DB = 40.0;
 
     @ParameterizedTest(name = "{0}/{1}")
@@ -33,8 +34,13 @@ class OnnxGoldenParityTests {
         GoldenCase golden = GoldenCase.load(model, name);
         ModelManifest manifest = ModelManifest.read(golden.modelDir().resolve("model.json"));
         var p = golden.json().path("params");
-        JobParams params = new JobParams(p.path("speed").asDouble(), p.path("nfe_step").asInt(),
-                p.path("cfg_strength").asDouble(), p.path("sway_sampling_coef").asDouble(), null, "wav");
+        JobParams params = new JobParams(
+                p.path("speed").asDouble(),
+                p.path("nfe_step").asInt(),
+                p.path("cfg_strength").asDouble(),
+                p.path("sway_sampling_coef").asDouble(),
+                null,
+                "wav");
         Deque<float[]> noise = new ArrayDeque<>();
         for (int c = 0; c < golden.chunkCount(); c++) {
             noise.add(golden.floats("chunk" + c + "_noise"));
@@ -53,12 +59,24 @@ class OnnxGoldenParityTests {
             }
             boolean chinese = golden.string("gen_text").codePoints().anyMatch(PinyinConverter::isChinese);
             F5Pipeline.Tokens tokens = chinese ? text -> officialIds.removeFirst() : onnx.tokenizer()::encode;
-            F5Pipeline.Output out = F5Pipeline.run(onnx, tokens, ref, golden.string("ref_text_input"),
-                    golden.string("gen_text"), params, count -> noise.removeFirst(), "job_golden",
+            F5Pipeline.Output out = F5Pipeline.run(
+                    onnx,
+                    tokens,
+                    ref,
+                    golden.string("ref_text_input"),
+                    golden.string("gen_text"),
+                    params,
+                    count -> noise.removeFirst(),
+                    "job_golden",
                     SynthesisListener.NONE);
 
-            assertThat(out.chunks()).extracting(F5Pipeline.Chunk::text)
-                    .containsExactlyElementsOf(golden.json().path("chunks").valueStream().map(n -> n.asString()).toList());
+            assertThat(out.chunks())
+                    .extracting(F5Pipeline.Chunk::text)
+                    .containsExactlyElementsOf(golden.json()
+                            .path("chunks")
+                            .valueStream()
+                            .map(n -> n.asString())
+                            .toList());
             for (int c = 0; c < out.chunks().size(); c++) {
                 F5Pipeline.Chunk chunk = out.chunks().get(c);
                 assertThat(chunk.tokenIds()).as("token ids").containsExactly(golden.ints("chunk" + c + "_token_ids"));
@@ -69,9 +87,11 @@ class OnnxGoldenParityTests {
                 float[] goldMel = golden.floats("chunk" + c + "_mel_full");
                 float[] mel = chunk.melFull();
                 double condErr = maxAbs(Arrays.copyOf(mel, refCells), Arrays.copyOf(goldMel, refCells));
-                double genErr = maxAbs(Arrays.copyOfRange(mel, refCells, mel.length),
+                double genErr = maxAbs(
+                        Arrays.copyOfRange(mel, refCells, mel.length),
                         Arrays.copyOfRange(goldMel, refCells, goldMel.length));
-                System.out.printf("golden %s/%s chunk %d: max |mel error| generated %.3g, reference frames %.3g%n",
+                System.out.printf(
+                        "golden %s/%s chunk %d: max |mel error| generated %.3g, reference frames %.3g%n",
                         model, name, c, genErr, condErr);
                 assertThat(genErr).isLessThanOrEqualTo(MEL_TOLERANCE);
                 assertThat(condErr).isLessThanOrEqualTo(COND_MEL_TOLERANCE);

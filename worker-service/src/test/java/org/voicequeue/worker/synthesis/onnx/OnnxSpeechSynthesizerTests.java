@@ -17,8 +17,13 @@ import org.voicequeue.worker.synthesis.SynthesisRequest;
 class OnnxSpeechSynthesizerTests {
 
     private static SynthesisRequest request(String model) {
-        return new SynthesisRequest("job_1", model, new DecodedAudio(new float[24_000], 24_000, AudioContainer.WAV),
-                "Hello there.", "Hi.", JobParams.defaults());
+        return new SynthesisRequest(
+                "job_1",
+                model,
+                new DecodedAudio(new float[24_000], 24_000, AudioContainer.WAV),
+                "Hello there.",
+                "Hi.",
+                JobParams.defaults());
     }
 
     @Test
@@ -37,7 +42,8 @@ class OnnxSpeechSynthesizerTests {
     void anUnknownModelIdFailsPermanently(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("fixtures/f5-tts-tiny");
         java.nio.file.Files.createDirectories(model);
-        java.nio.file.Files.writeString(model.resolve("model.json"),
+        java.nio.file.Files.writeString(
+                model.resolve("model.json"),
                 "{\"family\":\"F5-TTS\",\"source\":\"random\",\"parameter_count\":{\"transformer\":10,\"vocoder\":5}}");
         var synthesizer = new OnnxSpeechSynthesizer(dir.toString(), "cpu", 1);
         assertThat(synthesizer.installedModels()).singleElement().satisfies(info -> {
