@@ -45,6 +45,15 @@ final class ApiClient {
     }
 
     Answer submit(Submission submission, String idempotencyKey) throws IOException, InterruptedException {
+        return post("/v1/jobs", submission, idempotencyKey);
+    }
+
+    Answer submitBatch(Submission submission) throws IOException, InterruptedException {
+        return post("/v1/batches", submission, null);
+    }
+
+    private Answer post(String path, Submission submission, String idempotencyKey)
+            throws IOException, InterruptedException {
         String boundary = "vq-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : submission.fields.entrySet()) {
@@ -59,7 +68,7 @@ final class ApiClient {
                         + "Content-Type: application/octet-stream");
         body.write(submission.referenceAudio);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/jobs"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (idempotencyKey != null) {
