@@ -29,6 +29,11 @@ record ModelManifest(
     static final double MAX_REFERENCE_SECONDS = 12.0;
 
     static ModelManifest read(Path manifestFile) throws IOException {
+        return read(manifestFile, true);
+    }
+
+    /** {@code preferOptimized} false: the exported graph even when an optimized one exists (parity of both). */
+    static ModelManifest read(Path manifestFile, boolean preferOptimized) throws IOException {
         JsonNode m = JSON.readTree(Files.readString(manifestFile));
         Path dir = manifestFile.toAbsolutePath().getParent();
         JsonNode params = m.path("parameter_count");
@@ -50,7 +55,9 @@ record ModelManifest(
                 m.path("vocab_file").asString("vocab.txt"),
                 graphs.path("mel").path("file").asString("mel.onnx"),
                 graphs.path("text_embed").path("file").asString("text_embed.onnx"),
-                transformerGraph(dir, graphs),
+                preferOptimized
+                        ? transformerGraph(dir, graphs)
+                        : graphs.path("transformer").path("file").asString("transformer.onnx"),
                 graphs.path("vocoder").path("file").asString("vocoder.onnx"));
     }
 

@@ -28,11 +28,12 @@ class OnnxGoldenParityTests {
 
     static final double MIN_SNR_DB = 40.0;
 
-    @ParameterizedTest(name = "{0}/{1}")
-    @CsvSource({"f5, en", "f5, zh", "e2, en"})
-    void javaEngineReproducesTheOfficialRun(String model, String name) throws Exception {
+    @ParameterizedTest(name = "{0}/{1} optimized graph: {2}")
+    @CsvSource({"f5, en, true", "f5, en, false", "f5, zh, true", "e2, en, true", "e2, en, false"})
+    void javaEngineReproducesTheOfficialRun(String model, String name, boolean optimized) throws Exception {
         GoldenCase golden = GoldenCase.load(model, name);
-        ModelManifest manifest = ModelManifest.read(golden.modelDir().resolve("model.json"));
+        ModelManifest manifest = ModelManifest.read(golden.modelDir().resolve("model.json"), optimized);
+        assertThat(manifest.transformerGraph()).isEqualTo(optimized ? "transformer.opt.onnx" : "transformer.onnx");
         var p = golden.json().path("params");
         JobParams params = new JobParams(
                 p.path("speed").asDouble(),
