@@ -275,6 +275,23 @@ class BatchNarrationIT extends ApiIntegrationSupport {
                 .contains("204", "404");
     }
 
+    @Test
+    void theSameIdempotencyKeyTwiceMakesOneBatchAndADifferentBodyIsAConflict() {
+        String key = "batch-idem-" + System.nanoTime();
+        Answer first = post("batch", "/v1/batches", aBatch(List.of("One, twice.", "Two, twice.")), key);
+        Answer again = post("batch", "/v1/batches", aBatch(List.of("One, twice.", "Two, twice.")), key);
+        Answer changed = post("batch", "/v1/batches", aBatch(List.of("Something else entirely.")), key);
+
+        assertThat(first.status().value()).isEqualTo(202);
+        assertThat(again.status().value()).isEqualTo(202);
+        assertThat(again.body().path("id").asString())
+                .isEqualTo(first.body().path("id").asString());
+        assertThat(again.body().path("items").get(0).path("job_id").asString())
+                .isEqualTo(first.body().path("items").get(0).path("job_id").asString());
+        assertThat(changed.status().value()).isEqualTo(409);
+        assertThat(changed.body().path("code").asString()).isEqualTo("idempotency_conflict");
+    }
+
     private MultipartBodyBuilder aBatch(List<String> texts) {
         ArrayNode items = JSON.createArrayNode();
         for (int i = 0; i < texts.size(); i++) {
@@ -294,9 +311,18 @@ class BatchNarrationIT extends ApiIntegrationSupport {
     }
 
     private Answer post(String ownerName, String path, MultipartBodyBuilder form) {
+        return post(ownerName, path, form, null);
+    }
+
+    private Answer post(String ownerName, String path, MultipartBodyBuilder form, String idempotencyKey) {
         return client().post()
                 .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + key(ownerName))
+                .headers(h -> {
+                    if (idempotencyKey != null) {
+                        h.set("Idempotency-Key", idempotencyKey);
+                    }
+                })
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(form.build())
                 .exchange((request, response) -> {
