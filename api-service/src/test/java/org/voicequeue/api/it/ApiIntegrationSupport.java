@@ -80,8 +80,13 @@ abstract class ApiIntegrationSupport {
     }
 
     Answer submit(String ownerName, MultipartBodyBuilder form, @Nullable String idempotencyKey) {
+        return postForm(ownerName, "/v1/jobs", form, idempotencyKey);
+    }
+
+    /** A multipart POST as a client of the API sends it (jobs, batches, voices). */
+    Answer postForm(String ownerName, String path, MultipartBodyBuilder form, @Nullable String idempotencyKey) {
         return client().post()
-                .uri("/v1/jobs")
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + key(ownerName))
                 .headers(h -> {
                     if (idempotencyKey != null) {

@@ -278,9 +278,9 @@ class BatchNarrationIT extends ApiIntegrationSupport {
     @Test
     void theSameIdempotencyKeyTwiceMakesOneBatchAndADifferentBodyIsAConflict() {
         String key = "batch-idem-" + System.nanoTime();
-        Answer first = post("batch", "/v1/batches", aBatch(List.of("One, twice.", "Two, twice.")), key);
-        Answer again = post("batch", "/v1/batches", aBatch(List.of("One, twice.", "Two, twice.")), key);
-        Answer changed = post("batch", "/v1/batches", aBatch(List.of("Something else entirely.")), key);
+        Answer first = postForm("batch", "/v1/batches", aBatch(List.of("One, twice.", "Two, twice.")), key);
+        Answer again = postForm("batch", "/v1/batches", aBatch(List.of("One, twice.", "Two, twice.")), key);
+        Answer changed = postForm("batch", "/v1/batches", aBatch(List.of("Something else entirely.")), key);
 
         assertThat(first.status().value()).isEqualTo(202);
         assertThat(again.status().value()).isEqualTo(202);
@@ -311,27 +311,7 @@ class BatchNarrationIT extends ApiIntegrationSupport {
     }
 
     private Answer post(String ownerName, String path, MultipartBodyBuilder form) {
-        return post(ownerName, path, form, null);
-    }
-
-    private Answer post(String ownerName, String path, MultipartBodyBuilder form, String idempotencyKey) {
-        return client().post()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + key(ownerName))
-                .headers(h -> {
-                    if (idempotencyKey != null) {
-                        h.set("Idempotency-Key", idempotencyKey);
-                    }
-                })
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(form.build())
-                .exchange((request, response) -> {
-                    byte[] body = response.getBody().readAllBytes();
-                    return new Answer(
-                            response.getStatusCode(),
-                            response.getHeaders(),
-                            body.length == 0 ? null : JSON.readTree(body));
-                });
+        return postForm(ownerName, path, form, null);
     }
 
     private JsonNode awaitStatus(String batchId, String status) {
