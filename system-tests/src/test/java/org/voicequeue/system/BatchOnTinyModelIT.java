@@ -3,9 +3,6 @@ package org.voicequeue.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +20,7 @@ import tools.jackson.databind.JsonNode;
 class BatchOnTinyModelIT {
     private static final int ITEMS = 200;
 
-    private final List<String> webhookIds = new CopyOnWriteArrayList<>();
-    private HttpServer receiver;
+    private WebhookReceiver receiver;
     private Platform platform;
 
     @AfterEach
@@ -34,20 +29,13 @@ class BatchOnTinyModelIT {
             platform.close();
         }
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
     }
 
     @Test
     void everyItemOfA200ItemBatchIsSynthesizedOnceAndTheBatchIsAnnouncedOnce() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            webhookIds.add(exchange.getRequestHeaders().getFirst("webhook-id"));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = new WebhookReceiver(204);
         platform = Platform.start(Map.of(
                 "VOICEQUEUE_WEBHOOK_SECRET", "whsec_c3lzdGVtLXRlc3QtYmF0Y2gtd2ViaG9vay1rZXktMzI=",
                 "VOICEQUEUE_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"));
@@ -67,9 +55,7 @@ class BatchOnTinyModelIT {
                 .field("items", items)
                 .field("nfe_steps", "4")
                 .field("seed", "1")
-                .field(
-                        "callback_url",
-                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
+                .field("callback_url", receiver.url()));
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
         String batchId = submitted.body().get("id").asString();
 
@@ -102,7 +88,12 @@ class BatchOnTinyModelIT {
             assertThat(job.get("batch_id").asString()).isEqualTo(batchId);
         }
 
-        await("batch.completed webhook").atMost(Duration.ofSeconds(60)).until(() -> !webhookIds.isEmpty());
-        assertThat(Set.copyOf(webhookIds)).hasSize(1);
+        await("batch.completed webhook")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> !receiver.received().isEmpty());
+        assertThat(receiver.received().stream()
+                        .map(WebhookReceiver.Received::id)
+                        .distinct())
+                .hasSize(1);
     }
 }

@@ -3,6 +3,7 @@ package org.voicequeue.api.it;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -127,6 +128,21 @@ abstract class ApiIntegrationSupport {
                 .contentType(MediaType.parseMediaType("audio/wav"));
         form.part("reference_text", "Some call me nature, others call me mother nature.");
         form.part("text", text);
+        return form;
+    }
+
+    /** A valid batch: the same reference as {@link #aValidForm} and one item per text, ids item-0, item-1, ... */
+    static MultipartBodyBuilder aBatchForm(List<String> texts) {
+        tools.jackson.databind.node.ArrayNode items = JSON.createArrayNode();
+        for (int i = 0; i < texts.size(); i++) {
+            items.addObject().put("text", texts.get(i)).put("id", "item-" + i);
+        }
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("reference_audio", TestClips.speechLike(3, 140))
+                .filename("reference.wav")
+                .contentType(MediaType.parseMediaType("audio/wav"));
+        form.part("reference_text", "Some call me nature, others call me mother nature.");
+        form.part("items", items.toString());
         return form;
     }
 

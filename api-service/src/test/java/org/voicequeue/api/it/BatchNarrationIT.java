@@ -47,7 +47,7 @@ class BatchNarrationIT extends ApiIntegrationSupport {
         for (int i = 0; i < 20; i++) {
             texts.add("Sentence number " + i + " of the chapter.");
         }
-        MultipartBodyBuilder form = aBatch(texts);
+        MultipartBodyBuilder form = aBatchForm(texts);
         form.part("join", "true");
         form.part("pause_ms", "100");
 
@@ -112,7 +112,7 @@ class BatchNarrationIT extends ApiIntegrationSupport {
                 "Four [fail-once] breaks too.",
                 "Five is fine.");
 
-        String id = submitBatch("batch", aBatch(texts)).body().path("id").asString();
+        String id = submitBatch("batch", aBatchForm(texts)).body().path("id").asString();
 
         JsonNode partial = awaitStatus(id, "partially_failed");
         assertThat(partial.path("succeeded").asInt()).isEqualTo(3);
@@ -139,7 +139,7 @@ class BatchNarrationIT extends ApiIntegrationSupport {
         for (int i = 0; i < 10; i++) {
             texts.add("Item " + i + " [slow] takes its time.");
         }
-        String id = submitBatch("batch", aBatch(texts)).body().path("id").asString();
+        String id = submitBatch("batch", aBatchForm(texts)).body().path("id").asString();
         awaitStatus(id, "running");
 
         Answer canceled = send("batch", "DELETE", "/v1/batches/" + id);
@@ -160,7 +160,7 @@ class BatchNarrationIT extends ApiIntegrationSupport {
             texts.add("Line " + i + ".");
         }
 
-        String id = submitBatch("batch", aBatch(texts)).body().path("id").asString();
+        String id = submitBatch("batch", aBatchForm(texts)).body().path("id").asString();
 
         JsonNode done = awaitStatus(id, "succeeded");
         assertThat(done.path("total").asInt()).isEqualTo(200);
@@ -278,9 +278,9 @@ class BatchNarrationIT extends ApiIntegrationSupport {
     @Test
     void theSameIdempotencyKeyTwiceMakesOneBatchAndADifferentBodyIsAConflict() {
         String key = "batch-idem-" + System.nanoTime();
-        Answer first = postForm("batch", "/v1/batches", aBatch(List.of("One, twice.", "Two, twice.")), key);
-        Answer again = postForm("batch", "/v1/batches", aBatch(List.of("One, twice.", "Two, twice.")), key);
-        Answer changed = postForm("batch", "/v1/batches", aBatch(List.of("Something else entirely.")), key);
+        Answer first = postForm("batch", "/v1/batches", aBatchForm(List.of("One, twice.", "Two, twice.")), key);
+        Answer again = postForm("batch", "/v1/batches", aBatchForm(List.of("One, twice.", "Two, twice.")), key);
+        Answer changed = postForm("batch", "/v1/batches", aBatchForm(List.of("Something else entirely.")), key);
 
         assertThat(first.status().value()).isEqualTo(202);
         assertThat(again.status().value()).isEqualTo(202);
@@ -290,20 +290,6 @@ class BatchNarrationIT extends ApiIntegrationSupport {
                 .isEqualTo(first.body().path("items").get(0).path("job_id").asString());
         assertThat(changed.status().value()).isEqualTo(409);
         assertThat(changed.body().path("code").asString()).isEqualTo("idempotency_conflict");
-    }
-
-    private MultipartBodyBuilder aBatch(List<String> texts) {
-        ArrayNode items = JSON.createArrayNode();
-        for (int i = 0; i < texts.size(); i++) {
-            items.addObject().put("text", texts.get(i)).put("id", "item-" + i);
-        }
-        MultipartBodyBuilder form = new MultipartBodyBuilder();
-        form.part("reference_audio", TestClips.speechLike(3, 140))
-                .filename("reference.wav")
-                .contentType(MediaType.parseMediaType("audio/wav"));
-        form.part("reference_text", "Some call me nature, others call me mother nature.");
-        form.part("items", items.toString());
-        return form;
     }
 
     private Answer submitBatch(String ownerName, MultipartBodyBuilder form) {

@@ -19,11 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.voicequeue.api.webhook.StandardWebhooksVerifier;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * {@code batch.completed} end to end: real Kafka, Redis and S3, {@link FakeWorker} (every terminal event published
@@ -54,7 +52,7 @@ class BatchWebhookIT extends ApiIntegrationSupport {
     @Test
     void aBatchThatEndsSendsOneSignedBatchCompletedWebhookAndListsItsDelivery() {
         String path = "/partial";
-        MultipartBodyBuilder form = aBatch(List.of("One is fine.", "Two [fail] breaks.", "Three is fine."));
+        MultipartBodyBuilder form = aBatchForm(List.of("One is fine.", "Two [fail] breaks.", "Three is fine."));
         form.part("callback_url", receiver.url(path));
 
         String id = submitBatch(form).body().path("id").asString();
@@ -109,7 +107,7 @@ class BatchWebhookIT extends ApiIntegrationSupport {
         for (int i = 0; i < 6; i++) {
             texts.add("Item " + i + " [slow] takes its time.");
         }
-        MultipartBodyBuilder form = aBatch(texts);
+        MultipartBodyBuilder form = aBatchForm(texts);
         form.part("callback_url", receiver.url(path));
         String id = submitBatch(form).body().path("id").asString();
         awaitStatus(id, "running");
@@ -131,7 +129,7 @@ class BatchWebhookIT extends ApiIntegrationSupport {
     @Test
     void aBatchWhoseCallbackEventsLeaveOutCompletedGetsNoWebhook() {
         String path = "/unsubscribed";
-        MultipartBodyBuilder form = aBatch(List.of("Only one line."));
+        MultipartBodyBuilder form = aBatchForm(List.of("Only one line."));
         form.part("callback_url", receiver.url(path));
         form.part("callback_events", "started");
         String id = submitBatch(form).body().path("id").asString();
@@ -149,7 +147,7 @@ class BatchWebhookIT extends ApiIntegrationSupport {
     @Test
     void aCallbackUrlThatLeadsToLoopbackIsRefusedAtSubmissionAndNothingIsCreated() {
         long before = jobsOf("hook");
-        MultipartBodyBuilder form = aBatch(List.of("Never spoken."));
+        MultipartBodyBuilder form = aBatchForm(List.of("Never spoken."));
         form.part("callback_url", "https://127.0.0.1:" + receiver.port() + "/internal");
 
         Answer answer = submitBatch(form);
@@ -180,20 +178,6 @@ class BatchWebhookIT extends ApiIntegrationSupport {
     }
 
     // ------------------------------------------------------------------ fixtures
-
-    private MultipartBodyBuilder aBatch(List<String> texts) {
-        ArrayNode items = JSON.createArrayNode();
-        for (int i = 0; i < texts.size(); i++) {
-            items.addObject().put("text", texts.get(i)).put("id", "item-" + i);
-        }
-        MultipartBodyBuilder form = new MultipartBodyBuilder();
-        form.part("reference_audio", TestClips.speechLike(3, 140))
-                .filename("reference.wav")
-                .contentType(MediaType.parseMediaType("audio/wav"));
-        form.part("reference_text", "Some call me nature, others call me mother nature.");
-        form.part("items", items.toString());
-        return form;
-    }
 
     private Answer submitBatch(MultipartBodyBuilder form) {
         return postForm("hook", "/v1/batches", form, null);
