@@ -3,6 +3,7 @@ package org.voicequeue.worker.system;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +30,8 @@ public record WorkerProperties(
         @DefaultValue @Valid Progress progress,
         @DefaultValue("24h") @NotNull Duration resultTtl,
         @DefaultValue @Valid Storage storage,
-        @DefaultValue @Valid Kafka kafka) {
+        @DefaultValue @Valid Kafka kafka,
+        @DefaultValue @Valid Batching batching) {
 
     /**
      * @param id unique per worker process; defaults to hostname-pid
@@ -122,4 +124,15 @@ public record WorkerProperties(
             @DefaultValue("12") @Min(1) int jobPartitions,
             @DefaultValue("1") @Min(1) short replicationFactor,
             @DefaultValue("500ms") Duration pollTimeout) {}
+
+    /**
+     * Cross-job batching. The engine reads the same two settings ({@code OnnxSpeechSynthesizer}).
+     *
+     * @param maxJobs jobs this worker runs at once; above 1, their transformer steps run as one batch when their
+     *     chunks have the same length (1: one job at a time)
+     * @param window how long a step waits for the other steps of its batch
+     */
+    public record Batching(
+            @DefaultValue("1") @Min(1) @Max(16) int maxJobs,
+            @DefaultValue("10ms") Duration window) {}
 }

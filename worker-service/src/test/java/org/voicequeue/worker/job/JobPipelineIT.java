@@ -87,6 +87,19 @@ class JobPipelineIT {
     }
 
     @Test
+    void byDefaultTheWorkerRunsOneJobAtATime() {
+        List<JobSubmitted> submitted = List.of(
+                jobs.aQueuedJob("One [step-ms=40]"),
+                jobs.aQueuedJob("Two [step-ms=40]"),
+                jobs.aQueuedJob("Three [step-ms=40]"));
+        submitted.forEach(jobs::publish);
+        for (JobSubmitted job : submitted) {
+            await().atMost(TIMEOUT).until(() -> jobs.status(job.jobId()).equals("succeeded"));
+        }
+        assertThat(worker.synthesizer().mostRunningAtOnce()).isEqualTo(1);
+    }
+
+    @Test
     void theSameMessagePublishedTwiceIsSynthesizedOnce() {
         JobSubmitted job = jobs.aQueuedJob("Say it once [step-ms=100]");
         jobs.publish(job);

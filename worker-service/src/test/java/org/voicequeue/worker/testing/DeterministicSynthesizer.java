@@ -31,6 +31,9 @@ public final class DeterministicSynthesizer implements SpeechSynthesizer {
     private final int steps;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> completed = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostRunning = new AtomicInteger();
+    private final Map<String, long[]> intervals = new ConcurrentHashMap<>();
 
     public DeterministicSynthesizer(int steps) {
         this.steps = steps;
@@ -43,6 +46,16 @@ public final class DeterministicSynthesizer implements SpeechSynthesizer {
     /** Synthesis calls that got past the flaky failures and ran steps, per job. */
     public int synthesisCount(String jobId) {
         return calls.getOrDefault(jobId, new AtomicInteger()).get();
+    }
+
+    /** The most syntheses that ever ran at the same time. */
+    public int mostRunningAtOnce() {
+        return mostRunning.get();
+    }
+
+    /** {start, end} in nanoTime of the job's last synthesis that ran its steps to the end. */
+    public long[] interval(String jobId) {
+        return intervals.get(jobId);
     }
 
     public int completedCount(String jobId) {
@@ -63,13 +76,20 @@ public final class DeterministicSynthesizer implements SpeechSynthesizer {
         }
         calls.computeIfAbsent(request.jobId(), id -> new AtomicInteger()).incrementAndGet();
         Duration stepTime = Duration.ofMillis(marker(STEP_MS, request.text()));
-        for (int step = 1; step <= steps; step++) {
-            if (listener.isCanceled()) {
-                throw new SynthesisCanceledException(request.jobId());
+        long start = System.nanoTime();
+        mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+        try {
+            for (int step = 1; step <= steps; step++) {
+                if (listener.isCanceled()) {
+                    throw new SynthesisCanceledException(request.jobId());
+                }
+                pause(stepTime);
+                listener.onProgress(step / (double) steps);
             }
-            pause(stepTime);
-            listener.onProgress(step / (double) steps);
+        } finally {
+            running.decrementAndGet();
         }
+        intervals.put(request.jobId(), new long[] {start, System.nanoTime()});
         completed.computeIfAbsent(request.jobId(), id -> new AtomicInteger()).incrementAndGet();
         return new SynthesizedAudio(sine(request.text().length()), SAMPLE_RATE);
     }

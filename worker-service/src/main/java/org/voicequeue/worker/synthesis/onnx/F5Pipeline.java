@@ -57,17 +57,15 @@ final class F5Pipeline {
             System.arraycopy(cond, 0, condPad, 0, Math.min(cond.length, condPad.length));
             float[][] textEmb = model.textEmbed(ids, frames);
             int stepsBefore = c * p.nfeSteps();
-            float[] y = FlowSampler.solve(
-                    model.field(condPad, textEmb, frames),
-                    noise.next(frames * melDim),
-                    grid,
-                    (float) p.cfgStrength(),
-                    step -> {
-                        listener.onProgress((stepsBefore + step) / (double) totalSteps);
-                        if (listener.isCanceled()) {
-                            throw new SynthesisCanceledException(jobId);
-                        }
-                    });
+            float[] y;
+            try (VelocityField field = model.field(condPad, textEmb, frames)) {
+                y = FlowSampler.solve(field, noise.next(frames * melDim), grid, (float) p.cfgStrength(), step -> {
+                    listener.onProgress((stepsBefore + step) / (double) totalSteps);
+                    if (listener.isCanceled()) {
+                        throw new SynthesisCanceledException(jobId);
+                    }
+                });
+            }
             System.arraycopy(cond, 0, y, 0, Math.min(refFrames * melDim, y.length));
             int start = Durations.generatedStart(refSamples);
             int m = frames - start;

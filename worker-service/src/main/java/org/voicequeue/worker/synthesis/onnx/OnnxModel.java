@@ -6,6 +6,9 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.voicequeue.worker.text.PinyinConverter;
 import org.voicequeue.worker.text.TextTokenizer;
@@ -18,6 +21,7 @@ final class OnnxModel implements AutoCloseable {
     private final ModelManifest manifest;
     private final OrtRuntime runtime;
     private final PinyinConverter converter;
+    private final StepBatcher batcher;
     private OrtSession mel;
     private OrtSession textEmbed;
     private OrtSession transformer;
@@ -25,13 +29,32 @@ final class OnnxModel implements AutoCloseable {
     private TextTokenizer tokenizer;
 
     OnnxModel(ModelManifest manifest, OrtRuntime runtime, PinyinConverter converter) {
+        this(manifest, runtime, converter, 1, Duration.ZERO);
+    }
+
+    /**
+     * @param maxBatchRows more than 1: concurrent jobs' steps of equal length run as one batch of up to this many rows
+     * @param batchWindow how long a step waits for the other members of its group
+     */
+    OnnxModel(
+            ModelManifest manifest,
+            OrtRuntime runtime,
+            PinyinConverter converter,
+            int maxBatchRows,
+            Duration batchWindow) {
         this.manifest = manifest;
         this.runtime = runtime;
         this.converter = converter;
+        this.batcher = maxBatchRows > 1 ? new StepBatcher(this::steps, maxBatchRows, batchWindow) : null;
     }
 
     ModelManifest manifest() {
         return manifest;
+    }
+
+    /** Null when batching is off. */
+    StepBatcher.Stats batchStats() {
+        return batcher == null ? null : batcher.stats();
     }
 
     /** Opens the sessions and the vocabulary once; later calls return at once. */
@@ -70,21 +93,72 @@ final class OnnxModel implements AutoCloseable {
         }
     }
 
-    /** A velocity field over fixed cond and text of one chunk; the constant inputs are re-created per call. */
+    /** A velocity field over fixed cond and text of one chunk; close it when the chunk's solve ends. */
     VelocityField field(float[] condPad, float[][] text, int frames) {
-        int melDim = manifest.melDim();
-        int textDim = text[0].length / frames;
-        return (x, t) -> {
-            try (OnnxTensor xs = floats(x, 1, frames, melDim);
-                    OnnxTensor cond = floats(condPad, 1, frames, melDim);
-                    OnnxTensor tc = floats(text[0], 1, frames, textDim);
-                    OnnxTensor tu = floats(text[1], 1, frames, textDim);
-                    OnnxTensor time = floats(new float[] {t}, 1);
-                    OrtSession.Result r = transformer.run(
-                            Map.of("x", xs, "cond", cond, "text_cond", tc, "text_uncond", tu, "time", time))) {
-                return new VelocityField.Velocity(copy(r, "v_cond"), copy(r, "v_uncond"));
+        if (batcher == null) {
+            return (x, t) -> steps(frames, List.of(new StepBatcher.Row(x, condPad, text[0], text[1], t)))
+                    .get(0);
+        }
+        StepBatcher.Member member = batcher.join(frames);
+        return new VelocityField() {
+            @Override
+            public Velocity at(float[] x, float t) throws Exception {
+                return member.step(new StepBatcher.Row(x, condPad, text[0], text[1], t));
+            }
+
+            @Override
+            public void close() {
+                member.close();
             }
         };
+    }
+
+    /**
+     * One transformer run over rows of equal frame count, stacked along the batch axis (a single row is passed
+     * through without stacking). Each row keeps its own {@code time}: rows are independent in the graph.
+     */
+    List<VelocityField.Velocity> steps(int frames, List<StepBatcher.Row> rows) throws OrtException {
+        int b = rows.size();
+        int melDim = manifest.melDim();
+        int textDim = rows.get(0).textCond().length / frames;
+        float[] time = new float[b];
+        for (int i = 0; i < b; i++) {
+            time[i] = rows.get(i).time();
+        }
+        try (OnnxTensor xs = floats(stack(rows, StepBatcher.Row::x), b, frames, melDim);
+                OnnxTensor cond = floats(stack(rows, StepBatcher.Row::cond), b, frames, melDim);
+                OnnxTensor tc = floats(stack(rows, StepBatcher.Row::textCond), b, frames, textDim);
+                OnnxTensor tu = floats(stack(rows, StepBatcher.Row::textUncond), b, frames, textDim);
+                OnnxTensor ts = floats(time, b);
+                OrtSession.Result r = transformer.run(
+                        Map.of("x", xs, "cond", cond, "text_cond", tc, "text_uncond", tu, "time", ts))) {
+            float[] vc = copy(r, "v_cond");
+            float[] vu = copy(r, "v_uncond");
+            if (b == 1) {
+                return List.of(new VelocityField.Velocity(vc, vu));
+            }
+            int rowLength = frames * melDim;
+            List<VelocityField.Velocity> out = new ArrayList<>(b);
+            for (int i = 0; i < b; i++) {
+                out.add(new VelocityField.Velocity(
+                        java.util.Arrays.copyOfRange(vc, i * rowLength, (i + 1) * rowLength),
+                        java.util.Arrays.copyOfRange(vu, i * rowLength, (i + 1) * rowLength)));
+            }
+            return out;
+        }
+    }
+
+    private static float[] stack(
+            List<StepBatcher.Row> rows, java.util.function.Function<StepBatcher.Row, float[]> part) {
+        if (rows.size() == 1) {
+            return part.apply(rows.get(0));
+        }
+        int length = part.apply(rows.get(0)).length;
+        float[] out = new float[rows.size() * length];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(part.apply(rows.get(i)), 0, out, i * length, length);
+        }
+        return out;
     }
 
     /** [100, M] channels-major mel → waveform of (M − 1)·256 samples. */

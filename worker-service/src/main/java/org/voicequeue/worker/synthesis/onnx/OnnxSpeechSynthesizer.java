@@ -2,6 +2,7 @@ package org.voicequeue.worker.synthesis.onnx;
 
 import ai.onnxruntime.OrtException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,20 +30,42 @@ public class OnnxSpeechSynthesizer implements SpeechSynthesizer, AutoCloseable {
     private final OrtRuntime runtime;
     private final PinyinConverter converter = new PinyinConverter();
     private final Map<String, OnnxModel> open = new ConcurrentHashMap<>();
+    private final int maxBatchRows;
+    private final Duration batchWindow;
 
+    /**
+     * @param maxBatchRows {@code voicequeue.batching.max-jobs}: the worker runs that many jobs at once and merges
+     *     their transformer steps when their chunks have the same length (1: one job at a time, no batching)
+     * @param batchWindow {@code voicequeue.batching.window}: how long a step waits for the others of its batch
+     */
     @Autowired
     public OnnxSpeechSynthesizer(
             @Value("${voicequeue.models.dir:#{null}}") String modelsDir,
             @Value("${voicequeue.synthesis.provider:cpu}") String provider,
-            @Value("${voicequeue.synthesis.threads:0}") int threads) {
+            @Value("${voicequeue.synthesis.threads:0}") int threads,
+            @Value("${voicequeue.batching.max-jobs:1}") int maxBatchRows,
+            @Value("${voicequeue.batching.window:10ms}") Duration batchWindow) {
         this(
                 ModelRegistry.scan(modelsDir != null ? Path.of(modelsDir) : ModelsDirectory.defaultDir()),
-                new OrtRuntime(provider, threads));
+                new OrtRuntime(provider, threads),
+                maxBatchRows,
+                batchWindow);
+    }
+
+    /** One job at a time, no batching. */
+    public OnnxSpeechSynthesizer(String modelsDir, String provider, int threads) {
+        this(modelsDir, provider, threads, 1, Duration.ZERO);
     }
 
     OnnxSpeechSynthesizer(ModelRegistry registry, OrtRuntime runtime) {
+        this(registry, runtime, 1, Duration.ZERO);
+    }
+
+    OnnxSpeechSynthesizer(ModelRegistry registry, OrtRuntime runtime, int maxBatchRows, Duration batchWindow) {
         this.registry = registry;
         this.runtime = runtime;
+        this.maxBatchRows = maxBatchRows;
+        this.batchWindow = batchWindow;
     }
 
     @Override
@@ -60,7 +83,8 @@ public class OnnxSpeechSynthesizer implements SpeechSynthesizer, AutoCloseable {
                 .orElseThrow(() -> new SynthesisException(
                         ErrorCodes.UNKNOWN_MODEL, "unknown model '" + request.model() + "'", false));
         try {
-            OnnxModel model = open.computeIfAbsent(manifest.id(), id -> new OnnxModel(manifest, runtime, converter));
+            OnnxModel model = open.computeIfAbsent(
+                    manifest.id(), id -> new OnnxModel(manifest, runtime, converter, maxBatchRows, batchWindow));
             model.open();
             var audio = request.referenceAudio();
             ReferenceAudio ref =
@@ -90,6 +114,12 @@ public class OnnxSpeechSynthesizer implements SpeechSynthesizer, AutoCloseable {
         } catch (Exception e) {
             throw new SynthesisException(ErrorCodes.SYNTHESIS_FAILED, "synthesis failed: " + e.getMessage(), false, e);
         }
+    }
+
+    /** Cross-job batching figures of an open model; null when batching is off or the model was never used. */
+    StepBatcher.Stats batchStats(String modelId) {
+        OnnxModel model = open.get(modelId);
+        return model == null ? null : model.batchStats();
     }
 
     @Override
