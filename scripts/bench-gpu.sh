@@ -71,6 +71,37 @@ case "${1:-}" in
       echo '{"what": "ort", "provider": "cuda", "error": "CUDA EP unavailable (onnxruntime-gpu not carried)"}' \
         > "$OUT/gpu-ort.json"
     fi
+    # cross-job batching on the card (the worker's voicequeue.batching.max-jobs): one transformer run of K rows vs
+    # K runs of one row, ORT CUDA, same session, alternated; the CPU figures come from scripts/bench-batching.sh
+    if [[ ! -f "$OUT/gpu-ort.json" ]]; then
+      python3 - "$M" "$OUT/gpu-batching.json" <<'PY'
+import json, sys, time
+import numpy as np, onnxruntime as ort
+m, out = sys.argv[1], sys.argv[2]
+meta = json.load(open(m + "/model.json"))
+graphs = meta["graphs"]
+graph = graphs.get("transformer_optimized", graphs["transformer"])["file"]
+s = ort.InferenceSession(m + "/" + graph, providers=["CUDAExecutionProvider"])
+n, td, rng = 1410, meta["text_dim"], np.random.default_rng(0)
+def feeds(b):
+    r = lambda *shape: rng.standard_normal(shape, dtype=np.float32)
+    return {"x": r(b, n, 100), "cond": r(b, n, 100), "text_cond": r(b, n, td), "text_uncond": r(b, n, td),
+            "time": rng.random(b, dtype=np.float32)}
+results = []
+for k in (1, 2, 4, 8):
+    one, many = feeds(1), feeds(k)
+    s.run(None, one), s.run(None, many)  # warm-up at both shapes
+    singles, batched = [], []
+    for _ in range(5):
+        t = time.perf_counter(); [s.run(None, one) for _ in range(k)]; singles.append(time.perf_counter() - t)
+        t = time.perf_counter(); s.run(None, many); batched.append(time.perf_counter() - t)
+    results.append({"k": k, "k_single_runs_s": float(np.median(singles)), "batched_run_s": float(np.median(batched)),
+                    "gain": float(np.median(singles) / np.median(batched))})
+    print(results[-1], flush=True)
+json.dump({"what": "batching", "provider": "cuda", "frames": n, "graph": graph, "results": results},
+          open(out, "w"), indent=1)
+PY
+    fi
     # card peak for the share figure: fp32 (TF32 off) and fp16 matmul through torch
     python3 - <<'PY' | tee "$OUT/gpu-peak.json"
 import json, torch, time
