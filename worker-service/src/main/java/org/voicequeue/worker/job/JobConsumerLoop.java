@@ -231,7 +231,16 @@ class JobConsumerLoop implements SmartLifecycle {
                     job.partition(),
                     job.offset());
         } else if (outcome == Outcome.COMMIT) {
-            consumer.commitSync(Map.of(job.partition(), new OffsetAndMetadata(job.offset() + 1)));
+            // asynchronous: the job is terminal in Redis already, so a commit lost to a crash only means the record
+            // is read again, found terminal and skipped; the broker round trip stays out of the hand-off to the
+            // next job. Kafka completes pending async commits before a later commitSync and on close.
+            consumer.commitAsync(
+                    Map.of(job.partition(), new OffsetAndMetadata(job.offset() + 1)), (offsets, failure) -> {
+                        if (failure != null) {
+                            log.warn(
+                                    "Commit of {}@{} refused: {}", job.partition(), job.offset(), failure.getMessage());
+                        }
+                    });
         } else {
             consumer.seek(job.partition(), job.offset());
             resumeNotBefore = Instant.now().plus(REDELIVERY_PAUSE); // no hot loop while Redis or Kafka is down

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.voicequeue.model.job.JobEvent;
@@ -18,8 +20,9 @@ import org.voicequeue.model.job.JobSubmitted;
 import org.voicequeue.model.kafka.Topics;
 
 /**
- * What the worker writes to Kafka: job events and dead letters. Sends wait for the broker's acknowledgement because
- * the consumer commits its offset right after; an unacknowledged send must leave the offset uncommitted.
+ * What the worker writes to Kafka: job events and dead letters. Terminal events and dead letters wait for the
+ * broker's acknowledgement because the consumer commits its offset right after; an unacknowledged send must leave the
+ * offset uncommitted. STARTED is informational and is not waited for (see {@link #publishStarted}).
  */
 @Component
 class JobMessages {
@@ -27,6 +30,8 @@ class JobMessages {
     static final String HEADER_ORIGINAL_PARTITION = "vq-original-partition";
     static final String HEADER_ORIGINAL_OFFSET = "vq-original-offset";
     private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private static final Logger log = LoggerFactory.getLogger(JobMessages.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
 
@@ -39,6 +44,24 @@ class JobMessages {
      * recognisable as the same fact by webhook consumers.
      */
     void publishEvent(JobSubmitted job, JobEventType type, @Nullable String errorCode, int attempt) {
+        send(event(job, type, errorCode, attempt));
+    }
+
+    /**
+     * Sends the STARTED event without waiting for its acknowledgement: nothing depends on it, and the wait was a
+     * broker round trip between a job's claim and its synthesis on every job. Order is still kept: the job's events
+     * share a key (one partition) and the producer is idempotent, so a later COMPLETED cannot overtake it.
+     */
+    void publishStarted(JobSubmitted job, int attempt) {
+        kafka.send(event(job, JobEventType.STARTED, null, attempt)).whenComplete((result, failure) -> {
+            if (failure != null) {
+                log.warn("Started event of job {} not published: {}", job.jobId(), failure.getMessage());
+            }
+        });
+    }
+
+    private ProducerRecord<String, byte[]> event(
+            JobSubmitted job, JobEventType type, @Nullable String errorCode, int attempt) {
         String eventId = "evt_" + job.jobId() + "_" + type.name().toLowerCase(Locale.ROOT)
                 + (type == JobEventType.STARTED ? "_" + attempt : "");
         JobStatus status = switch (type) {
@@ -57,7 +80,7 @@ class JobMessages {
                 status,
                 errorCode,
                 Instant.now());
-        send(new ProducerRecord<>(Topics.JOB_EVENTS, job.jobId(), JobJson.write(event)));
+        return new ProducerRecord<>(Topics.JOB_EVENTS, job.jobId(), JobJson.write(event));
     }
 
     /** Re-publishes the original record, as it was read, with the reason in headers. */

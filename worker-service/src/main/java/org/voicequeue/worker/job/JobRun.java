@@ -152,7 +152,7 @@ class JobRun {
 
     private void publishStarted(JobSubmitted job, int attempt) {
         try {
-            messages.publishEvent(job, JobEventType.STARTED, null, attempt);
+            messages.publishStarted(job, attempt);
         } catch (RuntimeException e) {
             // the started event is informational; failing the job or blocking the GPU for it would be worse
             log.warn("Started event of job {} not published: {}", job.jobId(), e.getMessage());
