@@ -74,7 +74,10 @@ PY
 ./mvnw -q -B -o -pl worker-service dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$ROOT/$OUT/java.cp" >/dev/null
 CP="worker-service/target/test-classes:worker-service/target/classes:$(cat "$OUT/java.cp")"
-/usr/bin/time -v -o "$OUT/java.time" java -Xmx1g -cp "$CP" org.voicequeue.worker.bench.EngineBenchmark \
+# the worker's JVM flags (worker-service/Dockerfile, ./voicequeue): a small serial-GC heap, the big data is ORT's
+# native memory; NMT so that java.json's "memory" splits the JVM's own share (BENCHMARKS.md, "Worker memory")
+read -ra JOPTS <<<"${VQ_BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx512m -XX:NativeMemoryTracking=summary}"
+/usr/bin/time -v -o "$OUT/java.time" java "${JOPTS[@]}" -cp "$CP" org.voicequeue.worker.bench.EngineBenchmark \
   "$OUT/java-models" F5-TTS "$THREADS" "$STEPS" "$OUT/input.json" "$OUT/java.json" \
   "${VQ_BENCH_PROVIDER:-cpu}" >/dev/null
 fi

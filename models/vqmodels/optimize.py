@@ -5,9 +5,12 @@ Two passes, both offline so the worker loads the result as it is (GRAPH-CONTRACT
 1. Attention -> `com.microsoft.MultiHeadAttention` (own pattern match, per block). torch exports
    `scaled_dot_product_attention` at opset 17 as `Mul(q, √s) · Mul(kᵀ, √s) -> Softmax -> MatMul(v)` followed by
    `Transpose(0,2,1,3) + Reshape` to [B, N, H·Dh]; the [2B, H, N, N] score tensor is written and read three times per
-   block (250 MB at N = 1400). ORT's CPU MHA kernel runs the whole thing blocked, without materialising it. RoPE stays
-   in front (q, k arrive as BNSH), so the fused op gets query BSD (one transpose) and key/value BNSH — the
-   `Q_K_V_BSNH_BNSH_BNSH` layout ORT's CPU kernel accepts. ORT's own BERT attention fusion does not match this graph
+   block (250 MB at N = 1400). RoPE stays in front (q, k arrive as BNSH); the fused op gets query, key and value all
+   as BSD (Transpose(0,2,1,3) + Reshape each). That layout matters: ORT's CPU MHA kernel takes its blocked
+   flash-attention path (MlasFlashAttention, tiles sized from the L2 cache) only when key/value are not passed as
+   BNSH; with BNSH key/value (our first version) it materialises the [2B, H, N, N] scores — ~240 MB more resident
+   per step at D = 1410 and 2.7 % more CPU per step (BENCHMARKS.md, "Worker memory"). The extra transposes of V
+   cancel in ORT's transpose optimizer. ORT's own BERT attention fusion does not match this graph
    (RoPE, no mask, no packed QKV) — checked: it reports 0 Attention.
 2. ORT transformer optimizer fusions (`onnxruntime.transformers.optimizer.optimize_by_fusion`, model_type bert):
    LayerNorm / SkipLayerNorm / BiasSkipLayerNorm, GELU (tanh form -> FastGelu, + bias), with attention fusion off.
@@ -30,6 +33,8 @@ import numpy as np
 from . import common
 
 OPT_FILE = "transformer.opt.onnx"
+# recorded in model.json; a cached graph built by other passes is rebuilt
+PASSES = ["MultiHeadAttention (vq pattern, q/k/v BSD: flash path)", "ort bert fusions"]
 OPT_DATA = "transformer.opt.onnx.data"
 PAGE = 4096
 
@@ -101,13 +106,15 @@ def _fuse_attention(model, num_heads: int) -> int:
             sq is not None and sk is not None and sq.op_type == sk.op_type == "Sqrt" and sq.input[0] == sk.input[0])
         if not same_scale:  # the default SDPA scale 1/√Dh = MHA's default; anything else is left alone
             continue
-        q_bnsh, k_bnsh, v_bnsh = mq.input[0], kt.input[0], av.input[1]
         p = sm.name.rsplit("/", 1)[0] + "/vq_mha"
-        q_bsnh = p + "/q_bsnh"
-        q_bsd = p + "/q_bsd"
-        add.append(helper.make_node("Transpose", [q_bnsh], [q_bsnh], name=p + "/q_transpose", perm=[0, 2, 1, 3]))
-        add.append(helper.make_node("Reshape", [q_bsnh, shape_name], [q_bsd], name=p + "/q_reshape"))
-        add.append(helper.make_node("MultiHeadAttention", [q_bsd, k_bnsh, v_bnsh], [rs[0].output[0]], name=p,
+        bsd = []
+        for tag, bnsh in (("q", mq.input[0]), ("k", kt.input[0]), ("v", av.input[1])):
+            add.append(helper.make_node("Transpose", [bnsh], [f"{p}/{tag}_bsnh"], name=f"{p}/{tag}_transpose",
+                                        perm=[0, 2, 1, 3]))
+            add.append(helper.make_node("Reshape", [f"{p}/{tag}_bsnh", shape_name], [f"{p}/{tag}_bsd"],
+                                        name=f"{p}/{tag}_reshape"))
+            bsd.append(f"{p}/{tag}_bsd")
+        add.append(helper.make_node("MultiHeadAttention", bsd, [rs[0].output[0]], name=p,
                                     domain="com.microsoft", num_heads=num_heads))
         remove += [qk, mq, mk, kt, sm, av, tr[0], rs[0]]
         fused += 1
@@ -202,7 +209,8 @@ def optimize(model_dir: Path, force: bool = False, parity_frames: int = 77, thre
     out = model_dir / OPT_FILE
     base_sha = meta["graphs"]["transformer"]["sha256"]
     entry = meta["graphs"].get("transformer_optimized")
-    if (not force and entry and entry.get("base_sha256") == base_sha and out.exists()
+    if (not force and entry and entry.get("base_sha256") == base_sha and entry.get("passes") == PASSES
+            and out.exists()
             and out.stat().st_size == entry.get("bytes") and "external_data" in entry
             and (model_dir / OPT_DATA).stat().st_size == entry["external_data"]["bytes"]):
         print(f"optimize: cached {out} (base sha256 unchanged)")
@@ -238,7 +246,7 @@ def optimize(model_dir: Path, force: bool = False, parity_frames: int = 77, thre
         "file": OPT_FILE, "sha256": common.sha256(out), "bytes": out.stat().st_size, "base_sha256": base_sha,
         "external_data": {"file": OPT_DATA, "sha256": common.sha256(model_dir / OPT_DATA),
                           "bytes": (model_dir / OPT_DATA).stat().st_size, "offset_alignment": PAGE},
-        "onnxruntime_version": ort.__version__, "passes": ["MultiHeadAttention (vq pattern)", "ort bert fusions"],
+        "onnxruntime_version": ort.__version__, "passes": PASSES,
         "fused": stats, "node_count": {"before": sum(before.values()), "after": sum(after.values())},
         "parity": {**par, "tolerance": tol, "ok": ok}, "build_seconds": round(build_s, 1),
         "note": "same inputs/outputs as transformer.onnx; needs com.microsoft contrib ops (ORT CPU/CUDA); weights "

@@ -36,6 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Arguments: {@code modelsDir model threads steps input.json out.json [provider]}; input.json is the request the
  * Python sides wrote ({@code ref_audio}, {@code ref_text}, {@code gen_text}). Prints and writes JSON.
+ *
+ * <p>Memory: {@code peak_rss_mb} is the JVM's high-water mark when the request ends (what a worker holds);
+ * {@code process_peak_rss_mb} also counts the second vocoder session of the direct vocoder timing. {@code memory}
+ * has the phases of {@link MemoryProbe} (anonymous vs file-backed, heap, direct buffers, NMT when the JVM runs
+ * with {@code -XX:NativeMemoryTracking=summary}).
  */
 public final class EngineBenchmark {
 
@@ -56,7 +61,8 @@ public final class EngineBenchmark {
         int[] nfes = {8, 16, 32};
 
         long t0 = System.nanoTime();
-        try (OnnxSpeechSynthesizer engine = new OnnxSpeechSynthesizer(modelsDir.toString(), provider, threads)) {
+        try (MemoryProbe memory = new MemoryProbe();
+                OnnxSpeechSynthesizer engine = new OnnxSpeechSynthesizer(modelsDir.toString(), provider, threads)) {
             // warm-up: opens the four sessions and runs one step at the benchmark's D, then cancels
             StepClock warm = new StepClock(1);
             try {
@@ -65,6 +71,7 @@ public final class EngineBenchmark {
                 // the warm-up is meant to stop after its first step
             }
             double warmupSeconds = (System.nanoTime() - t0) / 1e9;
+            memory.snapshot("opened + 1 step");
 
             StepClock clock = new StepClock(Integer.MAX_VALUE);
             long r0 = System.nanoTime();
@@ -74,6 +81,10 @@ public final class EngineBenchmark {
             double total = (System.nanoTime() - r0) / 1e9;
             double totalCpu = (processCpuNanos() - cpu0) / 1e9;
             double outSeconds = audio.samples().length / (double) audio.sampleRate();
+            memory.snapshot("after the request");
+            // the engine's own peak (what a worker holds): the direct vocoder timing below opens a second vocoder
+            // session that a worker does not have
+            double enginePeakMb = vmHwmMb();
 
             List<Double> measured =
                     clock.intervals().subList(1, clock.intervals().size());
@@ -114,7 +125,8 @@ public final class EngineBenchmark {
                     "provider": "%s", "threads": %d, "java_version": "%s", "warmup_request_s": %.3f, \
                     "request_steps": %d, "request_total_s": %.3f, "out_seconds": %.4f, "step_wall_s": %s, \
                     "median_step_s": %.4f, "step_cpu_s": %s, "median_step_cpu_s": %.4f, "fixed_s": %.3f, \
-                    "fixed_cpu_s": %.3f, "vocoder_direct_s": %.3f, "runs": {%s}, "peak_rss_mb": %.1f}
+                    "fixed_cpu_s": %.3f, "vocoder_direct_s": %.3f, "runs": {%s}, "peak_rss_mb": %.1f, \
+                    "process_peak_rss_mb": %.1f, "jvm_args": "%s", "memory": %s}
                     """,
                             engine.executionProvider(),
                             threads,
@@ -131,7 +143,11 @@ public final class EngineBenchmark {
                             fixedCpu,
                             vocoder,
                             runs,
-                            vmHwmMb())
+                            enginePeakMb,
+                            vmHwmMb(),
+                            String.join(
+                                    " ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
+                            memory.json())
                     .strip();
             Files.writeString(out, json + "\n");
             System.out.println(json);
