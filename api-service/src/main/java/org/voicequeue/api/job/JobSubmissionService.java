@@ -47,7 +47,7 @@ class JobSubmissionService {
 
     Submitted submit(String owner, @Nullable String idempotencyKey, JobSubmissionForm form) {
         ValidSubmission submission = validator.validate(owner, form);
-        String fingerprint = form.fingerprint();
+        String fingerprint = form.fingerprint(submission.referenceAudioSha256());
         Idempotency.Decision decision = idempotency.reserve(owner, idempotencyKey, fingerprint, JobIds.newJobId());
         if (decision instanceof Idempotency.Decision.Replay replay) {
             return new Submitted(replayed(replay.jobId(), owner), true);

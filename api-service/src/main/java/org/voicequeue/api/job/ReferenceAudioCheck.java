@@ -16,11 +16,31 @@ import org.voicequeue.model.job.ErrorCodes;
 @Component
 class ReferenceAudioCheck {
     static final String FIELD = "reference_audio";
+    /** About 200 bytes each: a few thousand distinct voices cost well under a megabyte. */
+    static final int REMEMBERED_CLIPS = 4096;
 
     private final VoiceQueueProperties.Limits limits;
+    private final PassedClips passed = new PassedClips(REMEMBERED_CLIPS);
 
     ReferenceAudioCheck(VoiceQueueProperties properties) {
         this.limits = properties.limits();
+    }
+
+    /**
+     * {@link #check} where only the verdict matters (a job's or batch's reference): a clip that passed before, known
+     * by its SHA-256, passes again without being decoded.
+     *
+     * @param sha256 hex SHA-256 of {@code audio}
+     */
+    boolean passes(byte[] audio, String sha256, List<FieldProblem> problems) {
+        if (passed.contains(sha256)) {
+            return true;
+        }
+        if (check(audio, problems) == null) {
+            return false;
+        }
+        passed.add(sha256);
+        return true;
     }
 
     /** The decoded audio when it passed (stored voices measure it), else null after adding a problem. */

@@ -37,14 +37,17 @@ class ReferenceResolver {
         String voice = blankToNull(voiceId);
         boolean hasAudio = audio != null && audio.length > 0;
         if (voice == null) {
+            @Nullable String sha256 = null;
             if (!hasAudio) {
                 problems.add(FieldProblem.of("reference_audio", "is required (or voice_id)"));
             } else {
-                audioCheck.check(audio, problems);
+                // hashed once here: the check, the idempotency fingerprint and the store all use it
+                sha256 = Hashing.sha256Hex(audio);
+                audioCheck.passes(audio, sha256, problems);
             }
             String text = checkText(referenceText, true, problems);
-            return hasAudio
-                    ? new ResolvedReference(audio, Hashing.sha256Hex(audio), null, text)
+            return sha256 != null
+                    ? new ResolvedReference(audio, sha256, null, text)
                     : new ResolvedReference(null, null, "", text);
         }
         if (hasAudio) {

@@ -99,6 +99,14 @@ class IdempotencyTests {
     }
 
     @Test
+    void theFingerprintWithTheAudioHashFromValidationIsTheSameAsWithout() {
+        JobSubmissionForm form = JobParamsParserTests.aForm("1.0", null, null, null, null, null);
+        String audioHash = Hashing.sha256Hex(form.referenceAudio());
+
+        assertThat(form.fingerprint(audioHash)).isEqualTo(form.fingerprint());
+    }
+
+    @Test
     void theFingerprintTellsAnEmptyFieldFromAnAbsentOne() {
         JobSubmissionForm absent = JobParamsParserTests.aForm(null, null, null, null, null, null);
         JobSubmissionForm empty = JobParamsParserTests.aForm("", null, null, null, null, null);
