@@ -126,13 +126,13 @@ public record WorkerProperties(
             @DefaultValue("500ms") Duration pollTimeout) {}
 
     /**
-     * Cross-job batching. The engine reads the same two settings ({@code OnnxSpeechSynthesizer}).
+     * Cross-job batching: how many jobs the consumer runs at once. The engine reads the same setting, plus its own
+     * {@code voicequeue.batching.window} ({@code OnnxSpeechSynthesizer}); it stays out of this record because the
+     * engine package does not depend on the worker's settings, and the consumer has no use for it.
      *
      * @param maxJobs jobs this worker runs at once; above 1, their transformer steps run as one batch when their
      *     chunks have the same length (1: one job at a time)
-     * @param window how long a step waits for the other steps of its batch
      */
     public record Batching(
-            @DefaultValue("1") @Min(1) @Max(16) int maxJobs,
-            @DefaultValue("10ms") Duration window) {}
+            @DefaultValue("1") @Min(1) @Max(16) int maxJobs) {}
 }

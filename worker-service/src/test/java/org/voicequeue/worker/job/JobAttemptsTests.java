@@ -118,6 +118,6 @@ class JobAttemptsTests {
                 Duration.ofHours(24),
                 new WorkerProperties.Storage("http://127.0.0.1:9000", "", "", "bucket", "us-east-1"),
                 new WorkerProperties.Kafka("group", 12, (short) 1, Duration.ofMillis(500)),
-                new WorkerProperties.Batching(1, Duration.ofMillis(10)));
+                new WorkerProperties.Batching(1));
     }
 }
